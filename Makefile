@@ -1,0 +1,52 @@
+# The README's commands. Everything runs inside a local virtual environment (.venv).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+DEV := DJANGO_SETTINGS_MODULE=cms.settings.dev
+STAMP := $(VENV)/.installed
+
+.PHONY: demo install test lint format check messages run clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Set everything up, load the demo content and serve it on http://127.0.0.1:$(PORT)/
+demo: $(STAMP)
+	$(DEV) $(BIN)/python manage.py migrate --no-input
+	$(DEV) $(BIN)/python manage.py load_demo
+	$(DEV) $(BIN)/python manage.py ensure_demo_admin
+	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+## Serve without reloading the demo content
+run: $(STAMP)
+	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+## The whole test suite (SQLite by default; DATABASE_URL selects another database)
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+check: $(STAMP)
+	$(DEV) $(BIN)/python manage.py check --fail-level WARNING
+	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+lint: check
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## Refresh the interface-string catalogues (needs GNU gettext) and compile them
+messages: $(STAMP)
+	$(DEV) $(BIN)/python manage.py makemessages --locale fr --locale en --locale es --ignore ".venv/*" --ignore "var/*" --no-obsolete
+	$(DEV) $(BIN)/python manage.py compilemessages --ignore ".venv/*"
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,247 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from .forms import ParentAwarePageForm
+
+
+class BasePage(Page):
+    """Every public page: knows the edition it belongs to, if any, for the page chrome."""
+
+    base_form_class = ParentAwarePageForm
+
+    class Meta:
+        abstract = True
+
+    @property
+    def parent_for_validation(self):
+        """The parent page, also while the page is being created in the admin."""
+        if self.path:
+            return self.get_parent()
+        return getattr(self, "_parent_for_validation", None)
+
+    @cached_property
+    def edition(self):
+        from editions.models import EditionPage
+
+        if isinstance(self, EditionPage):
+            return self
+        anchor, inclusive = self, True
+        if not self.path:  # being created: look from the parent it will have
+            anchor = getattr(self, "_parent_for_validation", None)
+            if anchor is None:
+                return None
+        return (
+            EditionPage.objects.ancestor_of(anchor, inclusive=inclusive)
+            .select_related("venue")
+            .first()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        edition = self.edition
+        context["edition"] = edition
+        if edition is not None:
+            context["page_time_zone"] = edition.time_zone
+            context["edition_nav"] = edition.nav_pages()
+            context["footer_partners"] = edition.footer_partners()
+        return context
+
+
+class HomePage(BasePage):
+    """The site root of a locale: the current edition first, then the archive."""
+
+    template = "pages/home_page.html"
+
+    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    pinned_edition = models.ForeignKey(
+        "editions.EditionPage",
+        verbose_name=_("featured edition"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Leave empty to feature the next edition that has not ended "
+            "(or else the latest one) automatically."
+        ),
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("more content"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("pinned_edition"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    # One per locale: wagtail-localize creates the translations beside it, so no max_count.
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["editions.EditionPage", "home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from editions.models import EditionPage
+
+        context = super().get_context(request, *args, **kwargs)
+        editions = list(
+            EditionPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("venue")
+            .order_by("-start")
+        )
+        current = EditionPage.pick_current(editions, pinned=self.pinned_edition)
+        context["current_edition"] = current
+        context["archive"] = [e for e in editions if e != current]
+        return context
+
+
+class StandardPage(BasePage):
+    """Free content: « Relais de la coop déc' », legal notice, accessibility statement…"""
+
+    template = "pages/standard_page.html"
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("content"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "editions.EditionPage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
+
+
+def tel_href(number):
+    """'+33(0)1 53 41 81 81' -> 'tel:+33153418181' (drops the national trunk prefix)."""
+    number = (number or "").replace("(0)", "")
+    digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
+    return f"tel:{digits}" if digits else ""
+
+
+def validate_phone(value):
+    allowed = set("+0123456789 ().-/")
+    digits = [ch for ch in value if ch.isdigit()]
+    if any(ch not in allowed for ch in value) or not 6 <= len(digits) <= 17:
+        raise ValidationError(
+            _("Enter a phone number with digits only, for example +33 (0)1 53 41 81 81."),
+            code="invalid_phone",
+        )
+
+
+class SocialPlatform(models.TextChoices):
+    X = "x", "X (Twitter)"
+    LINKEDIN = "linkedin", "LinkedIn"
+    FACEBOOK = "facebook", "Facebook"
+    INSTAGRAM = "instagram", "Instagram"
+    YOUTUBE = "youtube", "YouTube"
+    BLUESKY = "bluesky", "Bluesky"
+    MASTODON = "mastodon", "Mastodon"
+    WEBSITE = "website", _("Website")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting, ClusterableModel):
+    organisation_name = models.CharField(
+        _("organisation name"), max_length=200, default="Cités Unies France"
+    )
+    address = models.TextField(_("postal address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[validate_phone])
+    email = models.EmailField(_("email"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    legal_notice_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("legal notice page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("website"),
+            ],
+            heading=_("Organisation"),
+        ),
+        InlinePanel("social_links", heading=_("Social accounts"), label=_("Social account")),
+        MultiFieldPanel(
+            [
+                FieldPanel("legal_notice_page"),
+                FieldPanel("privacy_page"),
+                FieldPanel("accessibility_page"),
+            ],
+            heading=_("Legal pages"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    @property
+    def phone_href(self):
+        return tel_href(self.phone)
+
+    @property
+    def legal_pages(self):
+        pages = [self.legal_notice_page, self.privacy_page, self.accessibility_page]
+        return [page.localized for page in pages if page is not None and page.live]
+
+
+class SocialLink(Orderable):
+    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="social_links")
+    platform = models.CharField(_("platform"), max_length=20, choices=SocialPlatform.choices)
+    url = models.URLField(_("address"))
+    handle = models.CharField(
+        _("account name"), max_length=100, blank=True, help_text=_("For example @CitesUniesFR.")
+    )
+
+    panels = [FieldPanel("platform"), FieldPanel("url"), FieldPanel("handle")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("social account")
+        verbose_name_plural = _("social accounts")
+
+    def __str__(self):
+        return self.handle or self.get_platform_display()

@@ -1,0 +1,103 @@
+"""Template helpers for the public site: ordinals, date ranges, phone links, filter links."""
+
+from urllib.parse import urlencode
+
+from django import template
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from home.models import tel_href as _tel_href
+
+register = template.Library()
+
+
+@register.filter
+def edition_ordinal(number):
+    """16 -> « 16e » in French, "16th" in English, "16.ª" in Spanish (une édition, una edición)."""
+    try:
+        number = int(number)
+    except (TypeError, ValueError):
+        return ""
+    language = (get_language() or "fr")[:2]
+    if language == "fr":
+        return "1re" if number == 1 else f"{number}e"
+    if language == "es":
+        return f"{number}.ª"
+    if 10 <= number % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _local(value, tz):
+    return timezone.localtime(value, tz) if tz else timezone.localtime(value)
+
+
+@register.simple_tag
+def date_range(start, end, tz=None):
+    """« vendredi 4 juillet 2025 », or « du mercredi 23 octobre 2024 au jeudi 24 octobre 2024 »."""
+    if not start:
+        return ""
+    start = _local(start, tz)
+    if not end or _local(end, tz).date() == start.date():
+        return date_format(start, "DATE_FORMAT")
+    return _("from %(start)s to %(end)s") % {
+        "start": date_format(start, "DATE_FORMAT"),
+        "end": date_format(_local(end, tz), "DATE_FORMAT"),
+    }
+
+
+@register.simple_tag
+def time_range(start, end, tz=None):
+    """« 9 h 30 – 11 h 00 » in the given time zone."""
+    if not start:
+        return ""
+    text = date_format(_local(start, tz), "TIME_FORMAT")
+    if end:
+        text += " – " + date_format(_local(end, tz), "TIME_FORMAT")
+    return text
+
+
+@register.filter
+def tel_href(number):
+    return _tel_href(number)
+
+
+@register.simple_tag(takes_context=True)
+def filter_url(context, **changes):
+    """The current programme address with some filters changed (None/'' removes one)."""
+    params = {k: v for k, v in context["request"].GET.items() if k in ("type", "room")}
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    query = urlencode(sorted(params.items()))
+    return f"?{query}" if query else context["request"].path
+
+
+@register.filter
+def iso(value):
+    return value.isoformat() if value else ""
+
+
+@register.filter
+def is_within(page, other):
+    """Whether `page` is `other` or one of its descendants (for the navigation's current item)."""
+    return bool(page and other and page.path.startswith(other.path))
+
+
+@register.filter
+def quoted(text):
+    """Quotation marks of the page's language: « … » in French, “…” in English, «…» in Spanish."""
+    if not text:
+        return ""
+    language = (get_language() or "fr")[:2]
+    if language == "fr":
+        return f"«\u00a0{text}\u00a0»"
+    if language == "es":
+        return f"«{text}»"
+    return f"“{text}”"

@@ -1,0 +1,31 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Partner, PartnerTier
+
+
+class PartnerViewSet(SnippetViewSet):
+    model = Partner
+    icon = "group"
+    menu_label = _("Partners")
+    list_display = ["name", "url"]
+    search_fields = ["name"]
+
+
+class PartnerTierViewSet(SnippetViewSet):
+    model = PartnerTier
+    icon = "list-ol"
+    menu_label = _("Partner tiers")
+    list_display = ["name", "order"]
+
+
+class PartnersGroup(SnippetViewSetGroup):
+    items = (PartnerViewSet, PartnerTierViewSet)
+    menu_icon = "group"
+    menu_label = _("Partners")
+    menu_order = 220
+
+
+register_snippet(PartnersGroup)

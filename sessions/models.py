@@ -1,0 +1,497 @@
+import itertools
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from home.blocks import BodyStreamBlock
+from home.models import BasePage
+
+from .blocks import ResourcesStreamBlock
+from .fields import ChoiceListField
+
+
+class Person(TranslatableMixin, index.Indexed, models.Model):
+    """Someone who speaks at the Rencontres; reused across editions."""
+
+    first_name = models.CharField(_("first name"), max_length=100, blank=True)
+    last_name = models.CharField(_("last name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        blank=True,
+        allow_unicode=False,
+        help_text=_("Used in the address of the speaker's page; filled in from the name."),
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    bio = models.TextField(_("short biography"), blank=True, max_length=1500)
+
+    panels = [
+        FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")]),
+        FieldPanel("slug"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+    ]
+    search_fields = [
+        index.SearchField("first_name"),
+        index.SearchField("last_name"),
+        index.SearchField("bio"),
+        index.AutocompleteField("last_name"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        return " ".join(part for part in [self.first_name, self.last_name] if part)
+
+    @property
+    def initials(self):
+        return "".join(part[0] for part in [self.first_name, self.last_name] if part).upper()
+
+    def clean(self):
+        super().clean()
+        if not self.slug:
+            self.slug = slugify(self.full_name)[:120] or "personne"
+        clash = Person.objects.filter(slug=self.slug, locale_id=self.locale_id)
+        if self.translation_key:
+            clash = clash.exclude(translation_key=self.translation_key)
+        if clash.exists():
+            raise ValidationError(
+                {"slug": _("Another person already uses this slug; add a distinguishing word.")}
+            )
+
+
+class Room(TranslatableMixin, index.Indexed, models.Model):
+    """A room at a venue (« Espace des Partenaires », « Étoile 1 »…)."""
+
+    name = models.CharField(_("name"), max_length=150)
+    venue = models.ForeignKey(
+        "editions.Venue", verbose_name=_("venue"), on_delete=models.PROTECT, related_name="rooms"
+    )
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    description = models.CharField(
+        _("how to find it"), max_length=255, blank=True, help_text=_("Floor, wing, signage…")
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("venue"),
+        FieldPanel("capacity"),
+        FieldPanel("description"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("room")
+        verbose_name_plural = _("rooms")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} — {self.venue.name}" if self.venue_id else self.name
+
+
+class SessionType(models.TextChoices):
+    WELCOME = "welcome", _("Welcome")
+    OPENING = "opening", _("Official opening")
+    PLENARY = "plenary", _("Plenary")
+    WORKSHOP = "workshop", _("Workshop")
+    REGIONAL = "regional", _("Regional meeting")
+    B2B = "b2b", _("B2B meetings")
+    CAFE = "cafe", _("« Café des Rencontres »")
+    BREAK = "break", _("Break")
+    MEAL = "meal", _("Meal")
+    COUNTRY_PLENARY = "country_plenary", _("Country plenary")
+    CLOSING = "closing", _("Closing")
+    OTHER = "other", _("Other")
+
+
+class SessionStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class SpeakerRole(models.TextChoices):
+    SPEAKER = "speaker", _("Speaker")
+    MODERATOR = "moderator", _("Moderator")
+    KEYNOTE = "keynote", _("Keynote speaker")
+    RAPPORTEUR = "rapporteur", _("Rapporteur")
+
+
+class SessionLanguage(models.TextChoices):
+    FR = "fr", _("French")
+    EN = "en", _("English")
+    ES = "es", _("Spanish")
+    AR = "ar", _("Arabic")
+    PT = "pt", _("Portuguese")
+
+
+class ProgrammePage(BasePage):
+    """The edition's schedule: days × time slots, parallel sessions side by side."""
+
+    template = "pages/programme_page.html"
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["editions.EditionPage"]
+    subpage_types = ["programme.SessionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+
+    FILTERS = ("type", "room")
+
+    def sessions(self):
+        return (
+            SessionPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("room")
+            .prefetch_related(
+                Prefetch(
+                    "speakers",
+                    queryset=SessionSpeaker.objects.select_related("person").order_by("sort_order"),
+                )
+            )
+            .order_by("start", "end", "path")
+        )
+
+    def active_filters(self, request):
+        params = request.GET if request is not None else {}
+        active = {}
+        session_type = params.get("type", "")
+        if session_type in SessionType.values:
+            active["type"] = session_type
+        room = params.get("room", "")
+        if room.isdigit():
+            active["room"] = int(room)
+        return active
+
+    def schedule(self, filters=None, sessions=None):
+        """[{'date': date, 'slots': [{'start', 'end', 'sessions': [...]}, …]}, …]."""
+        if sessions is None:
+            sessions = list(self.sessions())
+        filters = filters or {}
+        if "type" in filters:
+            sessions = [s for s in sessions if s.session_type == filters["type"]]
+        if "room" in filters:
+            sessions = [s for s in sessions if s.room_id == filters["room"]]
+        tz = self.edition.tzinfo if self.edition else timezone.get_current_timezone()
+        days = []
+        for day, day_sessions in itertools.groupby(
+            sessions, key=lambda s: timezone.localtime(s.start, tz).date()
+        ):
+            slots = []
+            for start, slot_sessions in itertools.groupby(day_sessions, key=lambda s: s.start):
+                slot_sessions = list(slot_sessions)
+                ends = {s.end for s in slot_sessions}
+                slots.append(
+                    {
+                        "start": start,
+                        "end": ends.pop() if len(ends) == 1 else None,
+                        "sessions": slot_sessions,
+                        "parallel": len(slot_sessions) > 1,
+                    }
+                )
+            days.append({"date": day, "slots": slots})
+        return days
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        sessions = list(self.sessions())
+        filters = self.active_filters(request)
+        rooms = {s.room_id: s.room for s in sessions if s.room_id}
+        types_present = {s.session_type for s in sessions}
+        context.update(
+            {
+                "days": self.schedule(filters, sessions),
+                "filters": filters,
+                "type_options": [
+                    (v, label) for v, label in SessionType.choices if v in types_present
+                ],
+                "room_options": sorted(rooms.values(), key=lambda r: r.name),
+                "session_count": len(sessions),
+            }
+        )
+        return context
+
+
+class SessionPage(BasePage):
+    template = "pages/session_page.html"
+    session_type = models.CharField(_("type"), max_length=20, choices=SessionType.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED
+    )
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    room = models.ForeignKey(
+        Room,
+        verbose_name=_("room"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    summary = models.TextField(_("summary"), blank=True, max_length=1000)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("description"), blank=True)
+    region = models.CharField(
+        _("world region or country"),
+        max_length=150,
+        blank=True,
+        help_text=_("For regional meetings: « Afrique de l'Ouest », « Liban »…"),
+    )
+    language = models.CharField(
+        _("language"), max_length=5, choices=SessionLanguage.choices, default=SessionLanguage.FR
+    )
+    interpretation_languages = ChoiceListField(
+        _("simultaneous interpretation into"),
+        max_length=50,
+        blank=True,
+        choices=SessionLanguage.choices,
+    )
+    registration_url = models.URLField(
+        _("registration address"),
+        blank=True,
+        help_text=_("Only when this session needs its own registration."),
+    )
+    resources = StreamField(
+        ResourcesStreamBlock(),
+        verbose_name=_("resources after the event"),
+        blank=True,
+        help_text=_("Video, documents and report, published after the session."),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("session_type"), FieldPanel("status")]),
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("room"),
+            ],
+            heading=_("When and where"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("speakers", heading=_("Speakers"), label=_("Speaker")),
+        InlinePanel("organising_partners", heading=_("Organising partners"), label=_("Partner")),
+        MultiFieldPanel(
+            [
+                FieldPanel("region"),
+                FieldRowPanel([FieldPanel("language"), FieldPanel("interpretation_languages")]),
+                FieldPanel("registration_url"),
+            ],
+            heading=_("Details"),
+        ),
+        FieldPanel("resources"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("region"),
+        index.FilterField("session_type"),
+        index.FilterField("start"),
+    ]
+
+    parent_page_types = ["programme.ProgrammePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    def clean(self):
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("The end must come after the start.")
+        edition = self.edition
+        if edition is not None and self.start and self.end and "end" not in errors:
+            first, last = edition.day_bounds()
+            if not (first <= self.start and self.end <= last):
+                day_format = "%d/%m/%Y"
+                message = _(
+                    "The session must take place during the edition, between %(first)s and %(last)s."
+                ) % {
+                    "first": edition.local_start.strftime(day_format),
+                    "last": edition.local_end.strftime(day_format),
+                }
+                errors["start" if not first <= self.start else "end"] = message
+        if self.room_id and edition is not None and edition.venue_id:
+            if self.room.venue.translation_key != edition.venue.translation_key:
+                errors["room"] = _("This room is not at the edition's venue (%(venue)s).") % {
+                    "venue": edition.venue.name
+                }
+        if errors:
+            raise ValidationError(errors)
+        super().clean()
+
+    @property
+    def is_cancelled(self):
+        return self.status == SessionStatus.CANCELLED
+
+    @property
+    def duration(self):
+        return self.end - self.start
+
+    def interpretation_labels(self):
+        labels = dict(SessionLanguage.choices)
+        return [labels[code] for code in self.interpretation_languages if code in labels]
+
+    def has_ended(self, now=None):
+        return (now or timezone.now()) >= self.end
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["speakers"] = list(self.speakers.select_related("person", "person__photo"))
+        context["organising_partners"] = list(
+            self.organising_partners.select_related("partner", "partner__logo")
+        )
+        context["programme_page"] = self.get_parent()
+        context["speaker_index"] = (
+            SpeakerIndexPage.objects.live().child_of(self.edition).first() if self.edition else None
+        )
+        return context
+
+
+class SessionSpeaker(TranslatableMixin, Orderable):
+    session = ParentalKey(SessionPage, on_delete=models.CASCADE, related_name="speakers")
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="session_roles"
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=SpeakerRole.choices, default=SpeakerRole.SPEAKER
+    )
+    function = models.CharField(
+        _("function at this session"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example « Maire de Montpellier »."),
+    )
+
+    panels = [FieldPanel("person"), FieldPanel("role"), FieldPanel("function")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"
+
+
+class SessionPartner(TranslatableMixin, Orderable):
+    session = ParentalKey(SessionPage, on_delete=models.CASCADE, related_name="organising_partners")
+    partner = models.ForeignKey(
+        "partners.Partner", verbose_name=_("partner"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    panels = [FieldPanel("partner")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("organising partner")
+        verbose_name_plural = _("organising partners")
+
+
+class SpeakerIndexPage(RoutablePageMixin, BasePage):
+    """The speakers of an edition, with a page per person at <slug>/."""
+
+    template = "pages/speaker_index_page.html"
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["editions.EditionPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("speakers page")
+        verbose_name_plural = _("speakers pages")
+
+    def edition_sessions(self):
+        return SessionPage.objects.live().public().descendant_of(self.edition)
+
+    def speakers(self):
+        return (
+            Person.objects.filter(session_roles__session__in=self.edition_sessions())
+            .select_related("photo")
+            .distinct()
+            .order_by("last_name", "first_name")
+        )
+
+    @path("")
+    def index_route(self, request):
+        return self.render(request, context_overrides={"people": list(self.speakers())})
+
+    @re_path(r"^(?P<person_slug>[-\w]+)/$")
+    def person_route(self, request, person_slug):
+        person = self.speakers().filter(slug=person_slug).first()
+        if person is None:
+            raise Http404
+        roles = list(
+            SessionSpeaker.objects.filter(person=person, session__in=self.edition_sessions())
+            .select_related("session", "session__room")
+            .order_by("session__start")
+        )
+        return self.render(
+            request,
+            template="pages/speaker_detail_page.html",
+            context_overrides={
+                "person": person,
+                "subpage_title": person.full_name,
+                "roles": roles,
+                "other_editions": self.other_editions(person),
+            },
+        )
+
+    def other_editions(self, person):
+        """The speaker index pages of the other editions where this person spoke, newest first."""
+        from editions.models import EditionPage
+
+        edition = self.edition
+        paths = (
+            SessionPage.objects.live()
+            .filter(speakers__person=person)
+            .exclude(path__startswith=edition.path)
+            .values_list("path", flat=True)
+        )
+        prefix_length = edition.depth * Page.steplen
+        edition_paths = {p[:prefix_length] for p in paths}
+        editions = EditionPage.objects.live().filter(path__in=edition_paths).order_by("-start")
+        indexes = {
+            index_page.path[:prefix_length]: index_page
+            for index_page in SpeakerIndexPage.objects.live().filter(
+                depth=self.depth, locale_id=self.locale_id
+            )
+        }
+        return [(e, indexes.get(e.path)) for e in editions]
