@@ -1,0 +1,58 @@
+from wagtail.models import Page, Site
+
+import pytest
+
+from editions.factories import EditionPageFactory, VenueFactory
+from home.factories import HomePageFactory
+from sessions.factories import ProgrammePageFactory
+
+
+@pytest.fixture
+def home(db):
+    """A site whose root is a HomePage, in place of Wagtail's welcome page."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, slug="accueil")
+    site = Site.objects.get(is_default_site=True)
+    old_root = site.root_page
+    site.root_page = home
+    site.save()
+    if old_root.pk != home.pk:
+        old_root.delete()
+    return home
+
+
+@pytest.fixture
+def venue(db):
+    return VenueFactory(name="Salons de l’Hôtel des Arts & Métiers")
+
+
+@pytest.fixture
+def edition(home, venue):
+    return EditionPageFactory(parent=home, year=2025, venue=venue)
+
+
+@pytest.fixture
+def programme(edition):
+    return ProgrammePageFactory(parent=edition)
+
+
+@pytest.fixture
+def demo(db):
+    """The demo site as `make demo` loads it."""
+    from editions.demo.loader import DemoLoader
+
+    DemoLoader(log=lambda *args: None).run()
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return django_user_model.objects.create_superuser(
+        username="redaction", email="redaction@example.org", password="correct horse battery"
+    )
+
+
+@pytest.fixture
+def admin_client(client, editor):
+    client.force_login(editor)
+    return client
