@@ -23,7 +23,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
-from home.models import BasePage, tel_href, validate_phone
+from home.models import BasePage, tel_href, validate_phone, without_restricted
 
 from .blocks import HighlightsBlock
 from .forms import EditionPageForm
@@ -289,6 +289,11 @@ class EditionPage(BasePage):
 
     # --- validation -------------------------------------------------------------------
 
+    def full_clean(self, *args, **kwargs):
+        if self.year:
+            self.slug = str(self.year)  # the year is the address: /fr/2025/
+        super().full_clean(*args, **kwargs)
+
     def clean(self):
         errors = {}
         if self.year:
@@ -403,7 +408,7 @@ class EditionPage(BasePage):
     # --- page chrome ------------------------------------------------------------------
 
     def nav_pages(self):
-        return list(self.get_children().live().public().in_menu())
+        return list(without_restricted(self.get_children().live().in_menu()))
 
     def footer_partners(self):
         return list(

@@ -3,16 +3,25 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from .forms import ParentAwarePageForm
+
+
+def without_restricted(queryset):
+    """Drop pages that carry a view restriction of their own, in the same SQL query.
+
+    For listings below the page being served: restrictions on its ancestors were already
+    enforced by Wagtail's serve, so only the listed pages' own restrictions remain
+    (unlike `.public()`, which costs a query of its own).
+    """
+    return queryset.exclude(pk__in=PageViewRestriction.objects.values("page_id"))
 
 
 class BasePage(Page):
@@ -55,7 +64,17 @@ class BasePage(Page):
             context["page_time_zone"] = edition.time_zone
             context["edition_nav"] = edition.nav_pages()
             context["footer_partners"] = edition.footer_partners()
+        context["breadcrumb_pages"] = self.breadcrumb_pages()
         return context
+
+    def breadcrumb_pages(self):
+        """The ancestors below the home page; no query when the edition is the parent."""
+        edition = self.edition
+        if self.depth <= 2:
+            return []
+        if edition is not None and self.depth <= edition.depth + 1:
+            return [] if edition.pk == self.pk else [edition]
+        return list(self.get_ancestors().filter(depth__gt=2))
 
 
 class HomePage(BasePage):
@@ -160,8 +179,27 @@ class SocialPlatform(models.TextChoices):
     WEBSITE = "website", _("Website")
 
 
+class SocialLinkValue(blocks.StructValue):
+    @property
+    def platform_label(self):
+        return SocialPlatform(self["platform"]).label
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    platform = blocks.ChoiceBlock(label=_("Platform"), choices=SocialPlatform.choices)
+    url = blocks.URLBlock(label=_("Address"))
+    handle = blocks.CharBlock(
+        label=_("Account name"), required=False, help_text=_("For example @CitesUniesFR.")
+    )
+
+    class Meta:
+        icon = "link-external"
+        label = _("Social account")
+        value_class = SocialLinkValue
+
+
 @register_setting(icon="site")
-class SiteSettings(BaseSiteSetting, ClusterableModel):
+class SiteSettings(BaseSiteSetting):
     organisation_name = models.CharField(
         _("organisation name"), max_length=200, default="Cités Unies France"
     )
@@ -185,6 +223,9 @@ class SiteSettings(BaseSiteSetting, ClusterableModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    social_links = StreamField(
+        [("account", SocialLinkBlock())], verbose_name=_("social accounts"), blank=True
+    )
     accessibility_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("accessibility statement page"),
@@ -205,7 +246,7 @@ class SiteSettings(BaseSiteSetting, ClusterableModel):
             ],
             heading=_("Organisation"),
         ),
-        InlinePanel("social_links", heading=_("Social accounts"), label=_("Social account")),
+        FieldPanel("social_links"),
         MultiFieldPanel(
             [
                 FieldPanel("legal_notice_page"),
@@ -227,21 +268,3 @@ class SiteSettings(BaseSiteSetting, ClusterableModel):
     def legal_pages(self):
         pages = [self.legal_notice_page, self.privacy_page, self.accessibility_page]
         return [page.localized for page in pages if page is not None and page.live]
-
-
-class SocialLink(Orderable):
-    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="social_links")
-    platform = models.CharField(_("platform"), max_length=20, choices=SocialPlatform.choices)
-    url = models.URLField(_("address"))
-    handle = models.CharField(
-        _("account name"), max_length=100, blank=True, help_text=_("For example @CitesUniesFR.")
-    )
-
-    panels = [FieldPanel("platform"), FieldPanel("url"), FieldPanel("handle")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("social account")
-        verbose_name_plural = _("social accounts")
-
-    def __str__(self):
-        return self.handle or self.get_platform_display()

@@ -16,7 +16,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
-from home.models import BasePage
+from home.models import BasePage, without_restricted
 
 from .blocks import ResourcesStreamBlock
 from .fields import ChoiceListField
@@ -175,9 +175,7 @@ class ProgrammePage(BasePage):
 
     def sessions(self):
         return (
-            SessionPage.objects.live()
-            .public()
-            .descendant_of(self)
+            without_restricted(SessionPage.objects.live().descendant_of(self))
             .select_related("room")
             .prefetch_related(
                 Prefetch(
@@ -338,15 +336,9 @@ class SessionPage(BasePage):
         edition = self.edition
         if edition is not None and self.start and self.end and "end" not in errors:
             first, last = edition.day_bounds()
-            if not (first <= self.start and self.end <= last):
-                day_format = "%d/%m/%Y"
-                message = _(
-                    "The session must take place during the edition, between %(first)s and %(last)s."
-                ) % {
-                    "first": edition.local_start.strftime(day_format),
-                    "last": edition.local_end.strftime(day_format),
-                }
-                errors["start" if not first <= self.start else "end"] = message
+            start_ok = first <= self.start < last
+            if not (start_ok and first < self.end <= last):
+                errors["start" if not start_ok else "end"] = self.outside_edition_message(edition)
         if self.room_id and edition is not None and edition.venue_id:
             if self.room.venue.translation_key != edition.venue.translation_key:
                 errors["room"] = _("This room is not at the edition's venue (%(venue)s).") % {
@@ -355,6 +347,17 @@ class SessionPage(BasePage):
         if errors:
             raise ValidationError(errors)
         super().clean()
+
+    @staticmethod
+    def outside_edition_message(edition):
+        days = [day.strftime("%d/%m/%Y") for day in edition.days]
+        if len(days) == 1:
+            return _("The session must take place on the day of the edition, %(day)s.") % {
+                "day": days[0]
+            }
+        return _(
+            "The session must take place during the edition, between %(first)s and %(last)s."
+        ) % {"first": days[0], "last": days[-1]}
 
     @property
     def is_cancelled(self):
@@ -377,7 +380,7 @@ class SessionPage(BasePage):
         context["organising_partners"] = list(
             self.organising_partners.select_related("partner", "partner__logo")
         )
-        context["programme_page"] = self.get_parent()
+        context["programme_page"] = context["breadcrumb_pages"][-1]
         context["speaker_index"] = (
             SpeakerIndexPage.objects.live().child_of(self.edition).first() if self.edition else None
         )
@@ -439,7 +442,7 @@ class SpeakerIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("speakers pages")
 
     def edition_sessions(self):
-        return SessionPage.objects.live().public().descendant_of(self.edition)
+        return without_restricted(SessionPage.objects.live().descendant_of(self.edition))
 
     def speakers(self):
         return (

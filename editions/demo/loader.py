@@ -13,7 +13,7 @@ from editions.models import (
     UsefulLink,
     Venue,
 )
-from home.models import HomePage, SiteSettings, SocialLink, StandardPage
+from home.models import HomePage, SiteSettings, StandardPage
 from partners.models import EditionPartner, Partner, PartnersPage, PartnerTier
 from sessions.models import Person, ProgrammePage, Room, SessionPage, SpeakerIndexPage
 
@@ -106,15 +106,11 @@ class DemoLoader:
             site_settings.phone = data["phone"]
             site_settings.email = data["email"]
             site_settings.website = data["website"]
+            site_settings.social_links = [
+                ("account", {"platform": platform, "url": url, "handle": handle})
+                for platform, url, handle in data["social_links"]
+            ]
             site_settings.save()
-            for order, (platform, url, handle) in enumerate(data["social_links"]):
-                SocialLink.objects.create(
-                    settings=site_settings,
-                    platform=platform,
-                    url=url,
-                    handle=handle,
-                    sort_order=order,
-                )
             self.note("settings", data["organisation_name"])
 
     # --- snippets ---------------------------------------------------------------------
