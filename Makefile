@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-DEV := DJANGO_SETTINGS_MODULE=cms.settings.dev
+DEV := DJANGO_SETTINGS_MODULE=cms.settings.dev WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT)
 STAMP := $(VENV)/.installed
 
 .PHONY: demo install test lint format check messages run clean

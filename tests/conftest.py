@@ -56,3 +56,9 @@ def editor(db, django_user_model):
 def admin_client(client, editor):
     client.force_login(editor)
     return client
+
+
+def pytest_collection_modifyitems(items):
+    """Browser tests run last: their live server needs a transactional database, whose flush
+    afterwards also empties what Wagtail's migrations created (root page, default site)."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

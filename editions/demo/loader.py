@@ -146,7 +146,10 @@ class DemoLoader:
         return partner
 
     def tier(self, name):
-        return PartnerTier.objects.get(locale=self.locale, name=name)
+        # Seeded by the partners migration; an editor may have removed one since.
+        return PartnerTier.objects.get_or_create(
+            locale=self.locale, name=name, defaults={"order": 100}
+        )[0]
 
     # --- pages ------------------------------------------------------------------------
 

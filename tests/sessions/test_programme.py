@@ -59,7 +59,11 @@ def test_sessions_grouped_by_day_and_slot(client, programme, day):
     days = soup.select("section.day")
     assert [d.h2.get_text(strip=True) for d in days] == ["vendredi 4 juillet 2025"]
     slots = days[0].select("section.slot")
-    assert [s.h3.time.get_text(strip=True) for s in slots] == ["9 h 00", "9 h 30", "15 h 00"]
+    assert [s.h3.time.get_text(strip=True) for s in slots] == [
+        "9\u00a0h\u00a000",
+        "9\u00a0h\u00a030",
+        "15\u00a0h\u00a000",
+    ]
     parallel = slots[1]
     assert "2 séances en parallèle" in parallel.h3.get_text(" ", strip=True)
     assert parallel.select_one("ul.slot__sessions--parallel") is not None

@@ -1,0 +1,52 @@
+"""A visitor on a phone finds a workshop in the programme and reads it."""
+
+import re
+
+import pytest
+
+from .conftest import save_screenshot
+
+pytestmark = pytest.mark.browser
+
+
+def test_find_and_read_a_workshop_on_a_phone(phone, live_server, demo_site):
+
+    phone.goto(f"{live_server.url}/fr/2025/programme/")
+    assert phone.locator("h1").inner_text() == "Programme"
+    assert "Europe/Paris" in phone.locator(".tz-note").first.inner_text()
+
+    # The page fits the phone: nothing scrolls sideways, text is at a readable size.
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    title_size = phone.locator(".session-card__title").first.evaluate(
+        "el => parseFloat(getComputedStyle(el).fontSize)"
+    )
+    assert title_size >= 16
+
+    # Filter by type with the form (a plain GET form: no script on the page).
+    phone.select_option("#filter-type", "workshop")
+    phone.get_by_role("button", name="Filtrer").click()
+    phone.wait_for_url(re.compile(r"type=workshop"))
+    cards = phone.locator(".session-card")
+    assert cards.count() == 2
+    assert phone.locator("text=Effacer les filtres").is_visible()
+    save_screenshot(phone, "programme-phone-filtered")
+
+    # Open the morning workshop and read when and where it is.
+    cards.first.get_by_role("link", name="Ateliers").click()
+    phone.wait_for_url(re.compile(r"/fr/2025/programme/ateliers-matin/$"))
+    main = phone.locator("main").inner_text()
+    assert "vendredi 4 juillet 2025" in main
+    assert "9\u00a0h\u00a030 – 11\u00a0h\u00a000" in main
+    assert "Salons de l’Hôtel des Arts & Métiers" in main
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    save_screenshot(phone, "session-phone")
+
+
+def test_keyboard_user_can_skip_to_the_content(phone, live_server, demo_site):
+    phone.goto(f"{live_server.url}/fr/2025/programme/")
+    phone.keyboard.press("Tab")
+    skip = phone.locator(".skip-link")
+    assert skip.evaluate("el => el === document.activeElement")
+    assert skip.is_visible()
+    phone.keyboard.press("Enter")
+    assert phone.evaluate("document.activeElement.id") == "main"
