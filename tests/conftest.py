@@ -62,3 +62,12 @@ def pytest_collection_modifyitems(items):
     """Browser tests run last: their live server needs a transactional database, whose flush
     afterwards also empties what Wagtail's migrations created (root page, default site)."""
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    return (
+        f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database.get('HOST') or ''}".rstrip()
+    )

@@ -1,0 +1,382 @@
+"""An editor works in the admin, in French: every page type and snippet can be created and
+edited, and bad input gets a French message on the field — never a server error."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from wagtail.images import get_image_model
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+import pytest
+from bs4 import BeautifulSoup
+
+from editions.demo.images import draw_label
+from editions.models import EditionPage, PracticalInfoPage, Venue
+from home.models import SiteSettings, StandardPage
+from partners.factories import PartnerFactory, PartnerTierFactory
+from partners.models import Partner, PartnersPage, PartnerTier
+from sessions.factories import PersonFactory, RoomFactory
+from sessions.models import Person, ProgrammePage, Room, SessionPage, SpeakerIndexPage
+
+
+def add_page(client, parent, model, data, publish=True):
+    url = reverse(
+        "wagtailadmin_pages:add", args=(model._meta.app_label, model._meta.model_name, parent.pk)
+    )
+    if publish:
+        data = {**data, "action-publish": "action-publish"}
+    # nested_form_data() would spread a list over numbered keys: multiple choices go as is.
+    lists = {key: data.pop(key) for key in [k for k, v in data.items() if isinstance(v, list)]}
+    return client.post(url, {**nested_form_data(data), **lists})
+
+
+def field_errors(response):
+    """{field name: [messages]} as the admin shows them next to each field."""
+    soup = BeautifulSoup(response.content, "html.parser")
+    errors = {}
+    for wrapper in soup.select("[data-field-wrapper]"):
+        messages = [e.get_text(" ", strip=True) for e in wrapper.select(".error-message")]
+        field = wrapper.select_one("[name]")
+        if messages and field is not None:
+            errors[field["name"]] = messages
+    return errors
+
+
+def test_admin_speaks_french(admin_client):
+    response = admin_client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert 'lang="fr"' in text
+    assert "Tableau de bord" in text
+    assert "Personnes" in text  # our own menu items, through our French catalogue
+    assert "Lieux" in text
+
+
+EDITION_FORM = {
+    "title": "Rencontres de l'AICT 2026",
+    "slug": "rencontres-2026",
+    "number": "17",
+    "year": "2026",
+    "theme": "Un thème",
+    "start": "03/07/2026 08:00",
+    "end": "03/07/2026 18:00",
+    "time_zone": "Europe/Paris",
+    "status": "scheduled",
+    "highlights": streamfield([("highlight", {"text": "Ateliers thématiques", "page": ""})]),
+    "body": streamfield([]),
+    "editorial": rich_text("<p>Éditorial.</p>"),
+    "footer_partners_heading": "Avec le concours de",
+    "edition_partners": inline_formset([]),
+}
+
+
+def test_create_every_page_type(admin_client, home, venue):
+    response = add_page(admin_client, home, EditionPage, {**EDITION_FORM, "venue": venue.pk})
+    assert response.status_code == 302, field_errors(response)
+    edition = EditionPage.objects.get(year=2026)
+    assert edition.slug == "2026" and edition.live
+    assert edition.start.isoformat() == "2026-07-03T06:00:00+00:00"  # Paris summer time
+
+    simple = {"introduction": "Introduction."}
+    for model in (ProgrammePage, SpeakerIndexPage, PartnersPage):
+        response = add_page(
+            admin_client,
+            edition,
+            model,
+            {"title": model.__name__, "slug": model.__name__.lower(), **simple},
+        )
+        assert response.status_code == 302, (model, field_errors(response))
+
+    response = add_page(
+        admin_client,
+        edition,
+        PracticalInfoPage,
+        {
+            "title": "Infos pratiques",
+            "slug": "infos-pratiques",
+            "introduction": "",
+            "parking_name": "Parking Kléber",
+            "parking_address": "65 avenue Kléber 75116 Paris",
+            "opening_hours": "",
+            "accessibility": rich_text(""),
+            "transport_items": inline_formset(
+                [{"mode": "metro", "lines": "9", "station": "Iéna", "exit": "Sortie Musée Guimet"}]
+            ),
+            "contacts": inline_formset(
+                [
+                    {
+                        "description": "",
+                        "name": "CUF",
+                        "phone": "+33(0)1 53 41 81 81",
+                        "email": "coop-dec@cites-unies-france.org",
+                    }
+                ]
+            ),
+            "links": inline_formset([]),
+            "body": streamfield([]),
+        },
+    )
+    assert response.status_code == 302, field_errors(response)
+    assert PracticalInfoPage.objects.get().transport_items.get().station == "Iéna"
+
+    for parent in (home, edition):
+        response = add_page(
+            admin_client,
+            parent,
+            StandardPage,
+            {
+                "title": "Relais de la coop déc’",
+                "slug": "relais",
+                "introduction": "",
+                "body": streamfield([("paragraph", rich_text("<p>Merci.</p>"))]),
+            },
+        )
+        assert response.status_code == 302, field_errors(response)
+
+    programme = ProgrammePage.objects.get()
+    person = PersonFactory()
+    room = RoomFactory(venue=venue)
+    partner = PartnerFactory()
+    response = add_page(
+        admin_client,
+        programme,
+        SessionPage,
+        session_form(person=person.pk, room=room.pk, partner=partner.pk),
+    )
+    assert response.status_code == 302, field_errors(response)
+    session = SessionPage.objects.get()
+    assert [s.person for s in session.speakers.all()] == [person]
+    assert session.speakers.get().function == "Maire de Montpellier"
+    assert session.interpretation_languages == ["en", "es"]
+    assert admin_client.get(session.url).status_code == 200
+
+    # … and each of them can be edited.
+    for page in (edition, programme, session, PracticalInfoPage.objects.get()):
+        response = admin_client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+        assert response.status_code == 200
+
+
+def session_form(
+    person=None, room=None, partner=None, start="03/07/2026 09:30", end="03/07/2026 11:00"
+):
+    return {
+        "title": "Atelier diplomatie des territoires",
+        "slug": "atelier-diplomatie",
+        "session_type": "workshop",
+        "status": "scheduled",
+        "start": start,
+        "end": end,
+        "room": room or "",
+        "summary": "Un atelier.",
+        "body": streamfield([]),
+        "region": "",
+        "language": "fr",
+        "interpretation_languages": ["en", "es"],
+        "registration_url": "",
+        "resources": streamfield([]),
+        "speakers": inline_formset(
+            [{"person": person, "role": "moderator", "function": "Maire de Montpellier"}]
+            if person
+            else []
+        ),
+        "organising_partners": inline_formset([{"partner": partner}] if partner else []),
+    }
+
+
+@pytest.fixture
+def admin_programme(admin_client, home, venue):
+    response = add_page(admin_client, home, EditionPage, {**EDITION_FORM, "venue": venue.pk})
+    assert response.status_code == 302
+    edition = EditionPage.objects.get(year=2026)
+    response = add_page(
+        admin_client,
+        edition,
+        ProgrammePage,
+        {"title": "Programme", "slug": "programme", "introduction": ""},
+    )
+    return ProgrammePage.objects.get()
+
+
+def test_session_ending_before_it_starts_is_refused_in_french(admin_client, admin_programme):
+    response = add_page(
+        admin_client, admin_programme, SessionPage, session_form(end="03/07/2026 09:00")
+    )
+    assert response.status_code == 200
+    assert field_errors(response)["end"] == ["La fin doit être postérieure au début."]
+    assert not SessionPage.objects.exists()
+
+
+def test_session_outside_the_edition_is_refused_in_french(admin_client, admin_programme):
+    response = add_page(
+        admin_client,
+        admin_programme,
+        SessionPage,
+        session_form(start="04/07/2026 09:30", end="04/07/2026 11:00"),
+    )
+    assert response.status_code == 200
+    assert field_errors(response)["start"] == [
+        "La séance doit avoir lieu le jour de l'édition, le 03/07/2026."
+    ]
+    assert not SessionPage.objects.exists()
+
+
+def test_malformed_date_is_refused_in_french(admin_client, admin_programme):
+    response = add_page(admin_client, admin_programme, SessionPage, session_form(start="4 juillet"))
+    assert response.status_code == 200
+    assert field_errors(response)["start"] == ["Saisissez une date et une heure valides."]
+
+
+def test_edition_with_a_year_already_used_is_refused(admin_client, home, venue):
+    assert (
+        add_page(admin_client, home, EditionPage, {**EDITION_FORM, "venue": venue.pk}).status_code
+        == 302
+    )
+    response = add_page(
+        admin_client, home, EditionPage, {**EDITION_FORM, "slug": "autre", "venue": venue.pk}
+    )
+    assert response.status_code == 200
+    assert field_errors(response)["year"] == ["Une édition existe déjà pour l'année 2026."]
+    assert EditionPage.objects.count() == 1
+
+
+def test_edition_listing_the_same_partner_twice_is_refused(admin_client, home, venue):
+    partner, tier = PartnerFactory(), PartnerTierFactory()
+    rows = [{"partner": partner.pk, "tier": tier.pk, "caption": "", "show_in_footer": True}] * 2
+    response = add_page(
+        admin_client,
+        home,
+        EditionPage,
+        {**EDITION_FORM, "venue": venue.pk, "edition_partners": inline_formset(rows)},
+    )
+    assert response.status_code == 200
+    assert "Ce partenaire figure déjà dans cette édition." in response.content.decode()
+    assert not EditionPage.objects.exists()
+
+
+def snippet_url(model, action, *args):
+    return reverse(
+        f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:{action}", args=args
+    )
+
+
+@pytest.mark.parametrize(
+    ("model", "data"),
+    [
+        (
+            Venue,
+            {
+                "name": "Pavillon d'Armenonville",
+                "street_address": "",
+                "postcode": "75116",
+                "city": "Paris",
+                "country": "France",
+                "latitude": "",
+                "longitude": "",
+                "website": "",
+            },
+        ),
+        (
+            Person,
+            {
+                "first_name": "Michaël",
+                "last_name": "Delafosse",
+                "slug": "",
+                "bio": "Maire de Montpellier.",
+            },
+        ),
+        (Partner, {"name": "PLATFORMA", "url": "", "description": ""}),
+        (PartnerTier, {"name": "Partenaires médias", "order": "55"}),
+    ],
+)
+def test_create_and_edit_snippets(admin_client, model, data):
+    response = admin_client.post(snippet_url(model, "add"), data)
+    assert response.status_code == 302, field_errors(response)
+    obj = model.objects.order_by("-pk").first()
+    assert admin_client.get(snippet_url(model, "edit", obj.pk)).status_code == 200
+    if model is Person:
+        assert obj.slug == "michael-delafosse"
+
+
+def test_room_snippet(admin_client, venue):
+    response = admin_client.post(
+        snippet_url(Room, "add"),
+        {"name": "Étoile 1", "venue": venue.pk, "capacity": "", "description": ""},
+    )
+    assert response.status_code == 302, field_errors(response)
+    assert Room.objects.get().venue == venue
+
+
+def test_invalid_snippet_gets_french_messages(admin_client):
+    response = admin_client.post(
+        snippet_url(Venue, "add"),
+        {
+            "name": "Lieu",
+            "city": "Paris",
+            "country": "France",
+            "latitude": "48.86",
+            "longitude": "",
+            "website": "pas une adresse",
+        },
+    )
+    assert response.status_code == 200
+    errors = field_errors(response)
+    assert errors["longitude"] == ["Saisissez la latitude et la longitude, ou aucune des deux."]
+    assert errors["website"] == ["Saisissez une URL valide."]
+    assert not Venue.objects.exists()
+
+
+def test_site_settings_are_edited_in_the_admin(admin_client, home):
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    url = reverse("wagtailsettings:edit", args=("home", "sitesettings", site.pk))
+    assert admin_client.get(url).status_code == 200
+    data = nested_form_data(
+        {
+            "organisation_name": "Cités Unies France",
+            "address": "",
+            "phone": "pas un numéro",
+            "email": "coop-dec@cites-unies-france.org",
+            "website": "",
+            "social_links": streamfield(
+                [
+                    (
+                        "account",
+                        {
+                            "platform": "x",
+                            "url": "https://twitter.com/CitesUniesFR",
+                            "handle": "@CitesUniesFR",
+                        },
+                    )
+                ]
+            ),
+            "legal_notice_page": "",
+            "privacy_page": "",
+            "accessibility_page": "",
+        }
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert field_errors(response)["phone"] == [
+        "Saisissez un numéro de téléphone composé de chiffres, par exemple +33 (0)1 53 41 81 81."
+    ]
+    data["phone"] = "+33(0)1 53 41 81 81"
+    assert admin_client.post(url, data).status_code == 302
+    settings_obj = SiteSettings.for_site(site)
+    assert settings_obj.phone_href == "tel:+33153418181"
+    assert settings_obj.social_links[0].value.platform_label == "X (Twitter)"
+
+
+def test_image_upload_in_the_admin(admin_client):
+    from wagtail.models import Collection
+
+    response = admin_client.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": "Logo",
+            "file": SimpleUploadedFile("logo.png", draw_label("CUF"), "image/png"),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+    assert response.status_code == 302, field_errors(response)
+    assert get_image_model().objects.filter(title="Logo").exists()
