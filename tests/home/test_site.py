@@ -1,0 +1,60 @@
+"""Site-wide pages: search, sitemap, robots.txt, the 404 page, accessible page chrome."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+
+def test_search_finds_a_session(demo, client):
+    response = client.get("/fr/search/", {"q": "plénière"})
+    soup = BeautifulSoup(response.content, "html.parser")
+    titles = [a.get_text(strip=True) for a in soup.select(".search-results h2 a")]
+    assert "Conférence plénière" in titles
+
+
+def test_empty_search_shows_the_form_only(demo, client):
+    soup = BeautifulSoup(client.get("/fr/search/").content, "html.parser")
+    assert soup.select_one("form.search-form") is not None
+    assert soup.select_one(".search-results") is None
+
+
+def test_sitemap_and_robots(demo, client):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/fr/2025/programme/ateliers-matin/" in sitemap
+    robots = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in robots
+    assert "Sitemap: http://testserver/sitemap.xml" in robots
+
+
+def test_404_page(demo, client):
+    response = client.get("/fr/2031/")
+    assert response.status_code == 404
+    assert "Page introuvable" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/fr/",
+        "/fr/2025/",
+        "/fr/2025/programme/",
+        "/fr/2025/programme/ateliers-matin/",
+        "/fr/2025/infos-pratiques/",
+        "/fr/2025/partenaires/",
+        "/fr/2025/intervenants/",
+    ],
+)
+def test_accessible_page_chrome(demo, client, url):
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+    assert soup.html["lang"] == "fr"
+    skip = soup.select_one("a.skip-link")
+    assert skip["href"] == "#main" and soup.select_one("main#main") is not None
+    assert soup.select_one("header") and soup.select_one("footer") and soup.select_one("nav")
+    assert len(soup.find_all("h1")) == 1
+    levels = [int(h.name[1]) for h in soup.select("main h1, main h2, main h3, main h4")]
+    assert levels[0] == 1
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels  # no skipped level
+    assert all(img.has_attr("alt") for img in soup.find_all("img"))
+    labels = {label["for"] for label in soup.find_all("label", attrs={"for": True})}
+    for field in soup.select("main input:not([type=hidden]), main select"):
+        assert field["id"] in labels
+    assert not soup.find_all("script")
