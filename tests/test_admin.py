@@ -380,3 +380,25 @@ def test_image_upload_in_the_admin(admin_client):
     )
     assert response.status_code == 302, field_errors(response)
     assert get_image_model().objects.filter(title="Logo").exists()
+
+
+def test_admin_is_french_even_for_an_english_browser(client, editor):
+    client.force_login(editor)
+    text = client.get(
+        reverse("wagtailadmin_home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"
+    ).content.decode()
+    assert "Tableau de bord" in text
+    client.logout()
+    login = client.get(reverse("wagtailadmin_login"), HTTP_ACCEPT_LANGUAGE="en-US").content.decode()
+    assert 'lang="fr"' in login
+    assert "S'identifier" in login
+
+
+def test_an_editor_may_choose_another_admin_language(client, editor):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(editor)
+    assert "Dashboard" in client.get(reverse("wagtailadmin_home")).content.decode()

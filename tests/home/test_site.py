@@ -52,7 +52,9 @@ def test_accessible_page_chrome(demo, client, url):
     assert len(soup.find_all("h1")) == 1
     levels = [int(h.name[1]) for h in soup.select("main h1, main h2, main h3, main h4")]
     assert levels[0] == 1
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels  # no skipped level
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), (
+        levels
+    )  # no skipped level
     assert all(img.has_attr("alt") for img in soup.find_all("img"))
     labels = {label["for"] for label in soup.find_all("label", attrs={"for": True})}
     for field in soup.select("main input:not([type=hidden]), main select"):
