@@ -27,6 +27,10 @@ class PartnerTier(TranslatableMixin, models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def html_id(self):
+        return f"tier-{self.pk}"
+
 
 class Partner(TranslatableMixin, index.Indexed, models.Model):
     """A partner organisation, reused across editions."""

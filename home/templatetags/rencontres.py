@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django import template
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -101,3 +102,10 @@ def quoted(text):
     if language == "es":
         return f"«{text}»"
     return f"“{text}”"
+
+
+@register.simple_tag
+def heading(level, element_id, text):
+    """<h2 id="…">text</h2> at the level the including template asks for (2 by default)."""
+    level = level if level in (2, 3, 4) else 2
+    return format_html('<h{0} id="{1}">{2}</h{0}>', level, element_id, text)
