@@ -9,21 +9,7 @@ import pytest
 
 from editions.factories import PARIS, EditionPageFactory, VenueFactory
 from editions.models import EditionPage, EditionStatus
-
-TREE_FIELDS = ["path", "depth", "numchild", "url_path"]
-
-
-def validate(page):
-    """Validate as the admin form does: the tree fields are not the editor's."""
-    page.full_clean(exclude=TREE_FIELDS)
-
-
-def errors_of(page):
-    with translation.override("fr"), pytest.raises(ValidationError) as caught:
-        validate(page)
-    return {
-        field: [str(m) for m in messages] for field, messages in caught.value.message_dict.items()
-    }
+from tests.helpers import errors_of, validate
 
 
 @pytest.fixture

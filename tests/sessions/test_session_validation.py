@@ -1,13 +1,11 @@
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.utils import translation
-
-import pytest
 
 from editions.factories import VenueFactory
 from sessions.factories import RoomFactory, SessionPageFactory
 from sessions.models import SessionPage
+from tests.helpers import TREE_FIELDS, errors_of, validate
 
 
 def new_session(programme, start, end, **fields):
@@ -22,20 +20,6 @@ def new_session(programme, start, end, **fields):
     )
     session._parent_for_validation = programme
     return session
-
-
-TREE_FIELDS = ["path", "depth", "numchild", "url_path"]
-
-
-def validate(page):
-    """Validate as the admin form does: the tree fields are not the editor's."""
-    page.full_clean(exclude=TREE_FIELDS)
-
-
-def errors_of(page):
-    with translation.override("fr"), pytest.raises(ValidationError) as caught:
-        validate(page)
-    return caught.value.message_dict
 
 
 def test_a_valid_session(programme):
