@@ -171,8 +171,6 @@ class ProgrammePage(BasePage):
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
 
-    FILTERS = ("type", "room")
-
     def sessions(self):
         return (
             without_restricted(SessionPage.objects.live().descendant_of(self))

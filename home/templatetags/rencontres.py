@@ -1,6 +1,4 @@
-"""Template helpers for the public site: ordinals, date ranges, phone links, filter links."""
-
-from urllib.parse import urlencode
+"""Template helpers for the public site: ordinals, date ranges, phone links, headings."""
 
 from django import template
 from django.utils import timezone
@@ -65,19 +63,6 @@ def time_range(start, end, tz=None):
 @register.filter
 def tel_href(number):
     return _tel_href(number)
-
-
-@register.simple_tag(takes_context=True)
-def filter_url(context, **changes):
-    """The current programme address with some filters changed (None/'' removes one)."""
-    params = {k: v for k, v in context["request"].GET.items() if k in ("type", "room")}
-    for key, value in changes.items():
-        if value in (None, ""):
-            params.pop(key, None)
-        else:
-            params[key] = value
-    query = urlencode(sorted(params.items()))
-    return f"?{query}" if query else context["request"].path
 
 
 @register.filter

@@ -1,4 +1,3 @@
 # "Friday 4 July 2025", "9:30"
 DATE_FORMAT = "l j F Y"
-SHORT_DAY_FORMAT = "j F"
 TIME_FORMAT = "G:i"

@@ -1,4 +1,3 @@
 # "viernes 4 de julio de 2025", "9:30"
 DATE_FORMAT = r"l j \d\e F \d\e Y"
-SHORT_DAY_FORMAT = r"j \d\e F"
 TIME_FORMAT = "G:i"

@@ -1,4 +1,3 @@
 # « vendredi 4 juillet 2025 », « 9 h 30 »
 DATE_FORMAT = "l j F Y"
-SHORT_DAY_FORMAT = "j F"
 TIME_FORMAT = "G\u00a0\\h\u00a0i"  # no-break spaces: « 9 h 30 » never wraps
