@@ -23,7 +23,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
-from home.models import BasePage, tel_href, validate_phone, without_restricted
+from home.models import BasePage, tel_href, validate_phone
 
 from .blocks import HighlightsBlock
 from .forms import EditionPageForm
@@ -406,9 +406,6 @@ class EditionPage(BasePage):
         return max(editions, key=lambda e: e.start)
 
     # --- page chrome ------------------------------------------------------------------
-
-    def nav_pages(self):
-        return list(without_restricted(self.get_children().live().in_menu()))
 
     def footer_partners(self):
         return list(

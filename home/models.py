@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from .blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from .forms import ParentAwarePageForm
+from .languages import alternates, chrome_pages, language_links
 
 
 def without_restricted(queryset):
@@ -45,26 +46,33 @@ class BasePage(Page):
 
         if isinstance(self, EditionPage):
             return self
-        anchor, inclusive = self, True
+        anchor = self
         if not self.path:  # being created: look from the parent it will have
             anchor = getattr(self, "_parent_for_validation", None)
             if anchor is None:
                 return None
         return (
-            EditionPage.objects.ancestor_of(anchor, inclusive=inclusive)
-            .select_related("venue")
-            .first()
+            EditionPage.objects.ancestor_of(anchor, inclusive=True).select_related("venue").first()
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         edition = self.edition
         context["edition"] = edition
+        nav, translations = chrome_pages(self, edition, without_restricted)
         if edition is not None:
             context["page_time_zone"] = edition.time_zone
-            context["edition_nav"] = edition.nav_pages()
+            context["edition_nav"] = nav
             context["footer_partners"] = edition.footer_partners()
         context["breadcrumb_pages"] = self.breadcrumb_pages()
+        # A sub-route (a speaker's page below the speakers page) keeps its suffix in the
+        # other languages: the person's slug is the same in every language.
+        own_url = self.get_url(request) or ""
+        suffix = (
+            request.path[len(own_url) :] if own_url and request.path.startswith(own_url) else ""
+        )
+        context["language_links"] = language_links(request, self, translations, suffix)
+        context["alternate_links"] = alternates(request, translations, suffix)
         return context
 
     def breadcrumb_pages(self):

@@ -11,7 +11,7 @@ import pytest
 
 LOCALE_DIR = settings.BASE_DIR / "locale"
 TEMPLATE_DIR = settings.BASE_DIR / "templates"
-LANGUAGES_WITH_CATALOGUES = ["fr"]
+LANGUAGES_WITH_CATALOGUES = [code for code, _name in settings.LANGUAGES]
 
 TRANSLATE = re.compile(r"""\{%\s*(?:translate|trans)\s+(["'])(.+?)\1""")
 BLOCK = re.compile(

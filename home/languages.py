@@ -1,0 +1,75 @@
+"""The language switcher and hreflang alternates of a page, from one query per page."""
+
+from django.conf import settings
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import translation
+
+from wagtail.models import Page
+
+
+def language_home_url(language_code):
+    """/en/: that language's home (Wagtail falls back to the source home if it has none)."""
+    with translation.override(language_code):
+        return reverse("wagtail_serve", args=[""])
+
+
+def chrome_pages(page, edition, restrict):
+    """The edition's navigation and the page's live translations, in a single query.
+
+    `restrict` drops pages with a view restriction of their own (see without_restricted).
+    """
+    condition = Q(translation_key=page.translation_key)
+    if edition is not None:
+        condition |= Q(path__startswith=edition.path, depth=edition.depth + 1, show_in_menus=True)
+    rows = list(
+        restrict(Page.objects.live().filter(condition)).select_related("locale").order_by("path")
+    )
+    nav = [
+        row
+        for row in rows
+        if edition is not None
+        and row.show_in_menus
+        and row.depth == edition.depth + 1
+        and row.path.startswith(edition.path)
+    ]
+    translations = {
+        row.locale.language_code: row for row in rows if row.translation_key == page.translation_key
+    }
+    return nav, translations
+
+
+def language_links(request, page, translations, suffix=""):
+    """One entry per configured language: the same page when its translation is live,
+    else that language's home; `suffix` carries a sub-route (a speaker's page) along."""
+    current = translation.get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        translated = translations.get(code)
+        if translated is not None:
+            url = translated.get_url(request) + suffix
+        else:
+            url = language_home_url(code)
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "current": code == current,
+                "translated": translated is not None,
+            }
+        )
+    return links
+
+
+def alternates(request, translations, suffix=""):
+    """(hreflang, absolute URL) for each live translation, plus x-default (the source)."""
+    links = [
+        (code, request.build_absolute_uri(page.get_url(request) + suffix))
+        for code, _name in settings.LANGUAGES
+        if (page := translations.get(code)) is not None
+    ]
+    default = translations.get(settings.LANGUAGE_CODE)
+    if default is not None:
+        links.append(("x-default", request.build_absolute_uri(default.get_url(request) + suffix)))
+    return links
