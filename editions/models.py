@@ -21,6 +21,7 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from home.models import BasePage, tel_href, validate_phone
@@ -72,6 +73,12 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("city"),
         index.AutocompleteField("name"),
         index.FilterField("locale_id"),
+    ]
+    override_translatable_fields = [
+        # A postal address is written the same in every language; the venue's name and its
+        # city and country may have exonyms (Londres, Francia).
+        SynchronizedField("street_address"),
+        SynchronizedField("postcode"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -269,6 +276,12 @@ class EditionPage(BasePage):
         index.SearchField("introduction"),
         index.SearchField("editorial"),
         index.FilterField("year"),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("slug"),  # the year is the address in every language: /en/2025/
+        SynchronizedField("hashtag"),  # one hashtag for everyone
+        TranslatableField("venue"),
     ]
 
     parent_page_types = ["home.HomePage"]
@@ -502,6 +515,8 @@ class PracticalInfoPage(BasePage):
         index.SearchField("accessibility"),
     ]
 
+    override_translatable_fields = [SynchronizedField("parking_address")]
+
     parent_page_types = ["editions.EditionPage"]
     subpage_types = []
     max_count_per_parent = 1
@@ -536,6 +551,8 @@ class TransportItem(TranslatableMixin, Orderable):
     exit = models.CharField(_("exit"), max_length=150, blank=True)
 
     panels = [FieldPanel("mode"), FieldPanel("lines"), FieldPanel("station"), FieldPanel("exit")]
+    # Line numbers and station names are what the signs say; the exit is described in words.
+    override_translatable_fields = [SynchronizedField("lines"), SynchronizedField("station")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("transport line")
@@ -559,6 +576,7 @@ class Contact(TranslatableMixin, Orderable):
         FieldPanel("phone"),
         FieldPanel("email"),
     ]
+    override_translatable_fields = [SynchronizedField("phone"), SynchronizedField("name")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("contact")

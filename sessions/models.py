@@ -14,6 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyStreamBlock
 from home.models import BasePage, without_restricted
@@ -56,6 +57,12 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("bio"),
         index.AutocompleteField("last_name"),
         index.FilterField("locale_id"),
+    ]
+    override_translatable_fields = [
+        # Names are not translated, and the speaker's address is the same in every language.
+        SynchronizedField("first_name"),
+        SynchronizedField("last_name"),
+        SynchronizedField("slug"),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -46,6 +46,15 @@ def demo(db):
 
 
 @pytest.fixture
+def demo_translated(demo):
+    """The demo with its English and Spanish translations, as `load_demo` makes them."""
+    from editions.demo.translate import DemoTranslator
+
+    DemoTranslator(log=lambda *args: None).run()
+    return demo
+
+
+@pytest.fixture
 def editor(db, django_user_model):
     return django_user_model.objects.create_superuser(
         username="redaction", email="redaction@example.org", password="correct horse battery"

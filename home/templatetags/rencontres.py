@@ -2,7 +2,7 @@
 
 from django import template
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, get_format_modules
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -58,6 +58,17 @@ def time_range(start, end, tz=None):
     if end:
         text += " – " + date_format(_local(end, tz), "TIME_FORMAT")
     return text
+
+
+@register.filter
+def day_date(value):
+    """« 15 avril 2025 », "15 April 2025", "15 de abril de 2025": the DAY_FORMAT of the
+    active language's format module (Django only looks up its own format names)."""
+    if not value:
+        return ""
+    modules = get_format_modules(get_language())
+    fmt = next((m.DAY_FORMAT for m in modules if hasattr(m, "DAY_FORMAT")), "j F Y")
+    return date_format(timezone.localtime(value) if timezone.is_aware(value) else value, fmt)
 
 
 @register.filter

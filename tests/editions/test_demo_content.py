@@ -32,19 +32,14 @@ def normalise(text):
 
 
 def counts():
-    return {
-        model.__name__: model.objects.count()
-        for model in (
-            Page,
-            EditionPage,
-            SessionPage,
-            Person,
-            Partner,
-            Venue,
-            Room,
-            get_image_model(),
-        )
-    }
+    models = (Page, EditionPage, SessionPage, Person, Partner, Venue, Room, get_image_model())
+    counted = {model.__name__: model.objects.count() for model in models}
+    for model in (EditionPage, SessionPage):
+        for code in ("fr", "en", "es"):
+            counted[f"{model.__name__} {code}"] = model.objects.filter(
+                locale__language_code=code
+            ).count()
+    return counted
 
 
 @pytest.mark.django_db
@@ -54,8 +49,12 @@ def test_load_demo_twice_duplicates_nothing(capsys):
     call_command("load_demo")
     assert counts() == first
     assert "nothing to add" in capsys.readouterr().out
-    assert first["EditionPage"] == 3
-    assert first["SessionPage"] == 14
+    assert (first["EditionPage fr"], first["EditionPage en"], first["EditionPage es"]) == (3, 3, 1)
+    assert (first["SessionPage fr"], first["SessionPage en"], first["SessionPage es"]) == (
+        14,
+        14,
+        14,
+    )
 
 
 @pytest.fixture
