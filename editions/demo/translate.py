@@ -1,6 +1,8 @@
 """Translates the demo through wagtail-localize's own records (translation sources, string
 translations, translations) so that translators find it in the admin as if they had made it."""
 
+from django.db import transaction
+
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
@@ -19,10 +21,8 @@ class DemoTranslator:
         self.log = log
         self.created = []
 
+    @transaction.atomic
     def run(self):
-        # No outer transaction: each translation is saved atomically by wagtail-localize, and
-        # wrapping them all in one left the translated parents' child counts stale (pages
-        # created inside one atomic block are saved again when it commits).
         source_locale = Locale.get_default()
         for code in ("en", "es"):
             locale = Locale.objects.filter(language_code=code).first()
@@ -98,6 +98,12 @@ class DemoTranslator:
                     "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
                 },
             )
-        translation.save_target(publish=True)
+        if isinstance(obj, Page):
+            # wagtail-localize publishes on commit; publishing a page's revision after its
+            # children exist would restore the child count it had when the revision was made.
+            translation.save_target(publish=False)
+            obj.get_translation(locale).get_latest_revision().publish()
+        else:
+            translation.save_target(publish=True)
         self.created.append((locale.language_code, obj))
         self.log(f"  + {locale.language_code}: {obj}")

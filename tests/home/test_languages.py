@@ -1,0 +1,210 @@
+"""Three languages on the public site: switcher, hreflang, sitemap alternates, interface strings,
+dates, translated slugs, and right-to-left support."""
+
+import re
+import xml.etree.ElementTree as ET
+
+from django.test import override_settings
+
+from wagtail.models import Page
+
+import pytest
+from bs4 import BeautifulSoup
+
+
+def soup_of(client, url, **headers):
+    response = client.get(url, **headers)
+    assert response.status_code == 200, url
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def switcher(soup):
+    return {
+        el["lang"]: (el.get("href"), el.name == "span")
+        for el in soup.select(".language-switcher [lang]")
+    }
+
+
+def alternates(soup):
+    return {link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate")}
+
+
+@pytest.mark.parametrize(
+    ("accept", "target"),
+    [("en-GB,en;q=0.9", "/en/"), ("es-AR,es;q=0.8", "/es/"), ("fr-CA", "/fr/"), ("de, it", "/fr/")],
+)
+def test_root_redirects_by_browser_language(client, demo_translated, accept, target):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
+    assert response.status_code == 302
+    assert response["Location"] == target
+
+
+def test_switcher_leads_to_the_same_session_in_each_language(client, demo_translated):
+    soup = soup_of(client, "/fr/2025/programme/ateliers-matin/")
+    assert switcher(soup) == {
+        "fr": (None, True),
+        "en": ("/en/2025/programme/morning-workshops/", False),
+        "es": ("/es/2025/programa/talleres-manana/", False),
+    }
+    assert alternates(soup) == {
+        "fr": "http://testserver/fr/2025/programme/ateliers-matin/",
+        "en": "http://testserver/en/2025/programme/morning-workshops/",
+        "es": "http://testserver/es/2025/programa/talleres-manana/",
+        "x-default": "http://testserver/fr/2025/programme/ateliers-matin/",
+    }
+    english = soup_of(client, "/en/2025/programme/morning-workshops/")
+    assert english.html["lang"] == "en"
+    assert english.h1.get_text(strip=True) == "Workshops"
+
+
+def test_switcher_falls_back_to_the_language_home_when_untranslated(client, demo_translated):
+    soup = soup_of(client, "/fr/2025/partenaires/")
+    assert switcher(soup)["es"] == ("/es/", False)
+    assert switcher(soup)["en"] == ("/en/2025/partners/", False)
+    assert set(alternates(soup)) == {"fr", "en", "x-default"}
+
+
+def test_no_switcher_link_is_ever_a_404(client, demo_translated):
+    checked = 0
+    for page in Page.objects.live().filter(depth__gte=2):
+        for href, current in switcher(soup_of(client, page.url)).values():
+            if not current:
+                assert client.get(href).status_code == 200, (page.url, href)
+                checked += 1
+    assert checked > 80
+
+
+def test_speaker_pages_keep_their_sub_route_across_languages(
+    client, demo_translated, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Locale
+    from wagtail_localize.models import TranslationSource
+
+    from sessions.factories import PersonFactory, SessionSpeakerFactory
+    from sessions.models import SessionPage
+
+    session = SessionPage.objects.get(slug="ateliers-matin")
+    ada = PersonFactory(first_name="Ada", last_name="Lovelace", slug="ada-lovelace")
+    SessionSpeakerFactory(session=session, person=ada, locale=session.locale)
+    english = Locale.objects.get(language_code="en")
+    for obj in (ada, session):
+        source, _ = TranslationSource.get_or_create_from_instance(obj)
+        source.update_from_db()
+        with django_capture_on_commit_callbacks(execute=True):
+            source.create_or_update_translation(english, fallback=True)
+
+    soup = soup_of(client, "/fr/2025/intervenants/ada-lovelace/")
+    assert switcher(soup)["en"] == ("/en/2025/speakers/ada-lovelace/", False)
+    assert alternates(soup)["en"] == "http://testserver/en/2025/speakers/ada-lovelace/"
+    assert (
+        soup_of(client, "/en/2025/speakers/ada-lovelace/").h1.get_text(strip=True) == "Ada Lovelace"
+    )
+
+
+def test_year_slug_is_shared_and_other_slugs_are_translated(client, demo_translated):
+    assert client.get("/en/2025/speakers/").status_code == 200
+    assert client.get("/en/2025/practical-information/").status_code == 200
+    assert client.get("/es/2025/informacion-practica/").status_code == 200
+    assert client.get("/en/intervenants/").status_code == 404
+
+
+def test_sitemap_lists_every_language_with_alternates(client, demo_translated):
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    entries = {
+        url.find("s:loc", ns).text: {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)
+        }
+        for url in root.findall("s:url", ns)
+    }
+    session = entries["http://testserver/en/2025/programme/morning-workshops/"]
+    assert session == {
+        "fr": "http://testserver/fr/2025/programme/ateliers-matin/",
+        "en": "http://testserver/en/2025/programme/morning-workshops/",
+        "es": "http://testserver/es/2025/programa/talleres-manana/",
+        "x-default": "http://testserver/fr/2025/programme/ateliers-matin/",
+    }
+    assert "es" not in entries["http://testserver/fr/2025/partenaires/"]
+    assert len(entries) == Page.objects.live().filter(depth__gte=2).count()
+
+
+FRENCH_INTERFACE = [
+    "Rechercher",
+    "Intervenants",
+    "Horaires",
+    "Voir sur la carte",
+    "Inscriptions closes",
+    "Suivez-nous",
+    "Accueil",
+    "Lieu",
+]
+ENGLISH_INTERFACE = [
+    "Search the site",
+    "Registration closed",
+    "Follow us",
+    "Skip to main content",
+    "Venue",
+]
+
+
+@pytest.mark.parametrize(
+    ("url", "date", "time"),
+    [
+        ("/fr/2025/programme/", "vendredi 4 juillet 2025", "9\u00a0h\u00a030"),
+        ("/en/2025/programme/", "Friday 4 July 2025", "9:30"),
+        ("/es/2025/programa/", "viernes 4 de julio de 2025", "9:30"),
+    ],
+)
+def test_dates_and_times_in_the_page_language(client, demo_translated, url, date, time):
+    text = soup_of(client, url).get_text(" ")
+    assert date in text
+    assert time in text
+
+
+def test_english_pages_carry_no_french_interface_string(client, demo_translated):
+    for url in [
+        "/en/",
+        "/en/2025/",
+        "/en/2025/programme/",
+        "/en/2025/programme/morning-workshops/",
+        "/en/2025/practical-information/",
+        "/en/2025/partners/",
+    ]:
+        soup = soup_of(client, url)
+        chrome = " ".join(
+            el.get_text(" ")
+            for el in soup.select(
+                "header, .edition-banner, footer, .breadcrumbs, form, dt, .badge, h2, h3"
+            )
+        )
+        for french in FRENCH_INTERFACE:
+            assert not re.search(rf"\b{re.escape(french)}\b", chrome), (url, french)
+    text = soup_of(client, "/en/2025/").get_text(" ")
+    for english in ENGLISH_INTERFACE:
+        assert english in text
+    assert "Let’s build tomorrow’s international action" in text
+    assert "Today’s global challenges call for stronger cooperation" in text
+    assert "Construisons" not in text
+
+
+def test_french_pages_carry_no_english_interface_string(client, demo_translated):
+    text = soup_of(client, "/fr/2025/").get_text(" ")
+    for english in ENGLISH_INTERFACE:
+        assert english not in text
+
+
+def test_spanish_page_interface(client, demo_translated):
+    text = " ".join(soup_of(client, "/es/2025/").get_text(" ").split())
+    assert "Apertura de las inscripciones en línea: 15 de abril de 2025" in text
+    assert "¡Construyamos la acción internacional" in text
+    assert "16.ª edición" in text
+
+
+@override_settings(
+    LANGUAGES=[("fr", "Français"), ("en", "English"), ("es", "Español"), ("ar", "العربية")]
+)
+def test_a_right_to_left_language_gets_dir_rtl(client, demo_translated):
+    soup = soup_of(client, "/ar/")
+    assert soup.html["lang"] == "ar"
+    assert soup.html["dir"] == "rtl"
+    assert soup_of(client, "/fr/").html["dir"] == "ltr"
