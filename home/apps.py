@@ -1,7 +1,21 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Site")
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .translators import ensure_translator_groups, grant_tree
+
+        post_migrate.connect(ensure_translator_groups, dispatch_uid="home.translator_groups")
+
+        def grant_new_home(sender, instance, **kwargs):
+            if instance.depth == 2:
+                grant_tree(instance)
+
+        page_published.connect(grant_new_home, weak=False, dispatch_uid="home.grant_new_home")

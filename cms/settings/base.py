@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "home.middleware.TranslationLocaleGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -151,6 +152,14 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 }
 
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+
+# Machine translation: DeepL when a key is in the environment (a key ending in ":fx" uses
+# DeepL's free API); dev.py falls back to wagtail-localize's offline dummy translator.
+if os.environ.get("DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"]},
+    }
 
 # The label editors see on the admin's login page.
 WAGTAILADMIN_LOGIN_TITLE = _("Rencontres de l'AICT — administration")

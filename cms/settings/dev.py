@@ -22,4 +22,10 @@ def _local_secret_key():
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or _local_secret_key()
 
+if "WAGTAILLOCALIZE_MACHINE_TRANSLATOR" not in globals():
+    # Lets translators try « Traduire automatiquement » offline (it reverses the words).
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"
+    }
+
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -54,7 +54,7 @@ def phone(browser):
 
 @pytest.fixture
 def demo_site(transactional_db):
-    """The demo site in a transactional database (the live server sees it).
+    """The demo site, translated, in a transactional database (the live server sees it).
 
     The flush after an earlier transactional test also removed what Wagtail's migrations
     create, so that is put back first."""
@@ -63,6 +63,8 @@ def demo_site(transactional_db):
     from wagtail.models import Collection, Locale, Page
 
     from editions.demo.loader import DemoLoader
+    from editions.demo.translate import DemoTranslator
+    from home.translators import ensure_translator_groups
 
     locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if not Collection.objects.exists():
@@ -70,6 +72,8 @@ def demo_site(transactional_db):
     if not Page.objects.exists():
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     DemoLoader(log=lambda *args: None).run()
+    DemoTranslator(log=lambda *args: None).run()
+    ensure_translator_groups()
 
 
 def save_screenshot(page, name):

@@ -37,7 +37,7 @@ def publish(page):
 def test_edit_and_publish_the_edition_unchanged(editor_page, live_server):
     page = editor_page
     assert "Tableau de bord" in page.content()
-    edition = EditionPage.objects.get(year=2025)
+    edition = EditionPage.objects.get(year=2025, locale__language_code="fr")
     page.goto(f"{live_server.url}/admin/pages/{edition.pk}/edit/")
     assert page.locator("#id_start").input_value() == "04/07/2025 08:00"
     assert page.locator("#id_end").input_value() == "04/07/2025 18:00"

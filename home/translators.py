@@ -1,0 +1,93 @@
+"""Translator groups, one per translated language (« Traducteurs EN », « Traducteurs ES »…),
+made from settings.LANGUAGES so that a fourth language brings its own group.
+
+A translator may edit and publish the pages of their language's tree and the translations of
+the snippets in their language; never the French source, never another language."""
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+
+GROUP_PREFIX = "Traducteurs"
+PAGE_PERMISSIONS = ["change_page", "publish_page"]
+# Translatable snippets a translator translates (their change permission, narrowed to the
+# translator's languages by the admin guards below).
+SNIPPETS = [
+    ("programme", "person"),
+    ("programme", "room"),
+    ("editions", "venue"),
+    ("partners", "partner"),
+    ("partners", "partnertier"),
+]
+
+
+def translated_languages():
+    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+def group_name(language_code):
+    return f"{GROUP_PREFIX} {language_code.upper()}"
+
+
+def ensure_translator_groups(**kwargs):
+    """Create or complete the groups (run after every migrate; idempotent)."""
+    if not apps.is_installed("wagtail_localize"):
+        return
+    from wagtail.models import Locale, Page
+
+    # post_migrate fires once per app: act once every permission involved exists.
+    admin_access = Permission.objects.filter(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    ).first()
+    snippet_permissions = [
+        Permission.objects.filter(
+            content_type__app_label=app_label, codename=f"change_{model}"
+        ).first()
+        for app_label, model in SNIPPETS
+    ]
+    page_permissions = Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=PAGE_PERMISSIONS
+    )
+    if admin_access is None or None in snippet_permissions or page_permissions.count() < 2:
+        return
+    for code in translated_languages():
+        group, _ = Group.objects.get_or_create(name=group_name(code))
+        group.permissions.add(admin_access, *snippet_permissions)
+        locale = Locale.objects.filter(language_code=code).first()
+        if locale is None:
+            continue
+        for root in Page.objects.filter(depth=2, locale=locale):
+            grant_tree(root, group)
+
+
+def grant_tree(root, group=None):
+    """Let the language's translators edit and publish the pages below this home page."""
+    from wagtail.models import GroupPagePermission
+
+    if group is None:
+        group = Group.objects.filter(name=group_name(root.locale.language_code)).first()
+        if group is None:
+            return
+    for codename in PAGE_PERMISSIONS:
+        permission = Permission.objects.get(
+            content_type__app_label="wagtailcore", codename=codename
+        )
+        GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
+
+
+def translator_languages(user):
+    """The languages a translator is limited to, or None when the user is not limited."""
+    if not user.is_authenticated or user.is_superuser:
+        return None
+    names = set(user.groups.values_list("name", flat=True))
+    codes = {code for code in translated_languages() if group_name(code) in names}
+    return codes or None
+
+
+def may_touch(user, obj):
+    """Whether a (possibly translator) user may edit this translatable object."""
+    languages = translator_languages(user)
+    if languages is None:
+        return True
+    locale = getattr(obj, "locale", None)
+    return locale is not None and locale.language_code in languages

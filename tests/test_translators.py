@@ -1,0 +1,233 @@
+"""Translators work in their own language only, online or with PO files, and editors'
+changes reach the translations while the non-word fields follow the source."""
+
+import datetime
+
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from wagtail.models import Locale
+from wagtail_localize.models import Translation, TranslationSource
+
+import polib
+import pytest
+from bs4 import BeautifulSoup
+
+from sessions.models import Person, Room, SessionPage
+
+
+@pytest.fixture
+def translator(client, django_user_model, demo_translated):
+    user = django_user_model.objects.create_user("traductrice", "t@example.org", "mot de passe")
+    user.groups.add(Group.objects.get(name="Traducteurs EN"))
+    client.force_login(user)
+    return client
+
+
+def in_language(model, code, **lookup):
+    return model.objects.get(locale__language_code=code, **lookup)
+
+
+def session(code):
+    french = SessionPage.objects.get(slug="ateliers-matin")
+    return (
+        french if code == "fr" else french.get_translation(Locale.objects.get(language_code=code))
+    )
+
+
+def page_edit(page):
+    return reverse("wagtailadmin_pages:edit", args=(page.pk,))
+
+
+def snippet_edit(obj):
+    meta = obj._meta
+    return reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=(obj.pk,))
+
+
+def test_translator_groups_exist_for_each_translated_language(db):
+    assert set(
+        Group.objects.filter(name__startswith="Traducteurs").values_list("name", flat=True)
+    ) == {
+        "Traducteurs EN",
+        "Traducteurs ES",
+    }
+
+
+def test_translator_opens_the_translation_editor_of_their_language(translator):
+    response = translator.get(page_edit(session("en")))
+    assert response.status_code == 200
+    assert (
+        "wagtail_localize/js/main.js" in response.content.decode()
+        or "translation-editor" in response.content.decode()
+    )
+    room = Room.objects.get(name="Partners’ Area")
+    assert translator.get(snippet_edit(room)).status_code == 200
+
+
+@pytest.mark.parametrize("code", ["fr", "es"])
+def test_translator_cannot_edit_the_source_or_another_language_page(translator, code):
+    response = translator.get(page_edit(session(code)))
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
+        assert response["Location"] == reverse("wagtailadmin_home")
+
+
+@pytest.mark.parametrize("code", ["fr", "es"])
+def test_translator_cannot_edit_the_source_or_another_language_snippet(translator, code):
+    person = in_language(Person, code, last_name="Delafosse")
+    for response in (
+        translator.get(snippet_edit(person)),
+        translator.post(
+            snippet_edit(person), {"first_name": "X", "last_name": "Y", "slug": "x", "bio": ""}
+        ),
+    ):
+        # Wagtail turns the refusal into a return to the dashboard with a message.
+        assert response.status_code == 302
+        assert response["Location"] == reverse("wagtailadmin_home")
+    person.refresh_from_db()
+    assert person.first_name == "Michaël"
+
+
+def translation_of(obj, code):
+    source = TranslationSource.objects.get_for_instance(obj)
+    return Translation.objects.get(source=source, target_locale__language_code=code)
+
+
+def test_translator_cannot_use_the_po_endpoints_of_another_language(translator):
+    spanish = translation_of(SessionPage.objects.get(slug="ateliers-matin"), "es")
+    url = reverse("wagtail_localize:download_pofile", args=(spanish.pk,))
+    assert translator.get(url).status_code == 403
+
+
+def round_trip(client, translation, replacements, django_capture_on_commit_callbacks):
+    """Download the PO file, translate it offline with polib, upload it, publish."""
+    response = client.get(reverse("wagtail_localize:download_pofile", args=(translation.pk,)))
+    assert response.status_code == 200
+    po = polib.pofile(response.content.decode())
+    changed = 0
+    for entry in po:
+        if entry.msgid in replacements:
+            entry.msgstr = replacements[entry.msgid]
+            changed += 1
+    assert changed == len(replacements)
+    upload = SimpleUploadedFile("translation.po", str(po).encode(), "text/x-gettext-translation")
+    next_url = page_or_snippet_edit(translation)
+    response = client.post(
+        reverse("wagtail_localize:upload_pofile", args=(translation.pk,)),
+        {"file": upload, "next": next_url},
+    )
+    assert response.status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(next_url, {"action": "publish"})
+    assert response.status_code in (200, 302)
+
+
+def page_or_snippet_edit(translation):
+    target = translation.get_target_instance()
+    return page_edit(target) if hasattr(target, "path") else snippet_edit(target)
+
+
+def test_po_round_trip_for_a_page(translator, client, django_capture_on_commit_callbacks):
+    french = SessionPage.objects.get(slug="ateliers-matin")
+    round_trip(
+        translator,
+        translation_of(french, "en"),
+        {"Ateliers": "Morning workshops"},
+        django_capture_on_commit_callbacks,
+    )
+    soup = BeautifulSoup(client.get("/en/2025/programme/morning-workshops/").content, "html.parser")
+    assert soup.h1.get_text(strip=True) == "Morning workshops"
+    english = session("en")
+    assert (english.start, english.end) == (french.start, french.end)
+
+
+def test_po_round_trip_for_a_snippet(translator, client, django_capture_on_commit_callbacks):
+    room = Room.objects.get(name="Espace des Partenaires")
+    round_trip(
+        translator,
+        translation_of(room, "en"),
+        {"Espace des Partenaires": "Partners’ Area (ground floor)"},
+        django_capture_on_commit_callbacks,
+    )
+    assert (
+        Room.objects.get(locale__language_code="en", translation_key=room.translation_key).name
+        == "Partners’ Area (ground floor)"
+    )
+    text = client.get("/en/2025/programme/coffee-break/").content.decode()
+    assert "Partners’ Area (ground floor)" in text
+
+
+def test_editor_change_reaches_translations_and_synchronised_fields_follow(
+    admin_client, demo_translated, django_capture_on_commit_callbacks
+):
+    french = SessionPage.objects.get(slug="ateliers-matin")
+    english = session("en")
+    assert english.title == "Workshops"
+    # The editor moves the workshop by half an hour and gives it a room.
+    french.start += datetime.timedelta(minutes=30)
+    french.end += datetime.timedelta(minutes=30)
+    french.room = Room.objects.get(name="Espace des Partenaires")
+    french.save_revision().publish()
+
+    source = TranslationSource.objects.get_for_instance(french)
+    url = reverse("wagtail_localize:update_translations", args=(source.pk,))
+    assert admin_client.get(url).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(url, {"publish_translations": "on"})
+    assert response.status_code == 302
+
+    for code in ("en", "es"):
+        translated = session(code)
+        assert (translated.start, translated.end) == (french.start, french.end)
+        assert translated.room.locale.language_code == code
+        assert translated.room.translation_key == french.room.translation_key
+    assert session("en").title == "Workshops"  # the translator's words are kept
+    assert session("es").title == "Talleres"
+
+
+def settings_in_subprocess(module, env):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import json, django; django.setup(); from django.conf import settings; "
+        "print(json.dumps(getattr(settings, 'WAGTAILLOCALIZE_MACHINE_TRANSLATOR', None)))"
+    )
+    environment = {k: v for k, v in os.environ.items() if k != "DEEPL_API_KEY"}
+    environment.update(env, DJANGO_SETTINGS_MODULE=module)
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_deepl_with_a_key_in_the_environment_dummy_otherwise():
+    with_key = settings_in_subprocess("cms.settings.dev", {"DEEPL_API_KEY": "abc:fx"})
+    assert with_key["CLASS"] == "wagtail_localize.machine_translators.deepl.DeepLTranslator"
+    assert with_key["OPTIONS"] == {"AUTH_KEY": "abc:fx"}
+    without = settings_in_subprocess("cms.settings.dev", {})
+    assert without["CLASS"] == "wagtail_localize.machine_translators.dummy.DummyTranslator"
+
+
+def test_machine_translation_fills_the_missing_strings(
+    translator, settings, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"
+    }
+    french = SessionPage.objects.get(slug="ateliers-matin")
+    french.title = "Ateliers du matin"
+    french.save_revision().publish()
+    source = TranslationSource.objects.get_for_instance(french)
+    source.update_from_db()
+    translation = translation_of(french, "en")
+    response = translator.post(
+        reverse("wagtail_localize:machine_translate", args=(translation.pk,))
+    )
+    assert response.status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        translator.post(page_edit(session("en")), {"action": "publish"})
+    assert session("en").title == "matin du Ateliers"  # the dummy translator reverses the words
