@@ -48,11 +48,23 @@ def ensure_translator_groups(**kwargs):
     page_permissions = Permission.objects.filter(
         content_type__app_label="wagtailcore", codename__in=PAGE_PERMISSIONS
     )
-    if admin_access is None or None in snippet_permissions or page_permissions.count() < 2:
+    submit = Permission.objects.filter(
+        content_type__app_label="wagtail_localize", codename="submit_translation"
+    ).first()
+    if (
+        admin_access is None
+        or submit is None
+        or None in snippet_permissions
+        or page_permissions.count() < 2
+    ):
         return
+    # Locales follow settings.LANGUAGES: a new language needs no admin step.
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
     for code in translated_languages():
         group, _ = Group.objects.get_or_create(name=group_name(code))
-        group.permissions.add(admin_access, *snippet_permissions)
+        # submit_translation lets them sync a translation with its updated source.
+        group.permissions.add(admin_access, submit, *snippet_permissions)
         locale = Locale.objects.filter(language_code=code).first()
         if locale is None:
             continue

@@ -231,3 +231,38 @@ def test_machine_translation_fills_the_missing_strings(
     with django_capture_on_commit_callbacks(execute=True):
         translator.post(page_edit(session("en")), {"action": "publish"})
     assert session("en").title == "matin du Ateliers"  # the dummy translator reverses the words
+
+
+def test_translator_translates_in_the_online_editor_and_syncs_after_an_editor_change(
+    translator, client, django_capture_on_commit_callbacks
+):
+    french = SessionPage.objects.get(slug="ateliers-matin")
+    # The editor retitles the French session and moves it.
+    french.title = "Ateliers thématiques du matin"
+    french.start += datetime.timedelta(minutes=15)
+    french.save_revision().publish()
+
+    # The translator syncs the translations with the updated source…
+    source = TranslationSource.objects.get_for_instance(french)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = translator.post(
+            reverse("wagtail_localize:update_translations", args=(source.pk,)), {}
+        )
+    assert response.status_code == 302
+    # …translates the new title in wagtail-localize's editor, and publishes.
+    translation = translation_of(french, "en")
+    segment = source.stringsegment_set.get(string__data="Ateliers thématiques du matin")
+    response = translator.put(  # what the editor's text box sends
+        reverse("wagtail_localize:edit_string_translation", args=(translation.pk, segment.pk)),
+        "value=Thematic+morning+workshops",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 201
+    with django_capture_on_commit_callbacks(execute=True):
+        translator.post(page_edit(session("en")), {"action": "publish"})
+
+    english = session("en")
+    assert english.title == "Thematic morning workshops"
+    assert english.start == french.start  # followed the source, untouched by the translator
+    soup = BeautifulSoup(client.get(english.url).content, "html.parser")
+    assert soup.h1.get_text(strip=True) == "Thematic morning workshops"
