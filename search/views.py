@@ -1,5 +1,10 @@
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page
@@ -22,5 +27,23 @@ def search(request):
     return TemplateResponse(
         request,
         "pages/search.html",
-        {"search_query": query, "search_results": page if query else None},
+        {
+            "search_query": query,
+            "search_results": page if query else None,
+            "language_links": language_links(query),
+        },
     )
+
+
+def language_links(query):
+    """The same search in each language."""
+    suffix = f"?{urlencode({'q': query})}" if query else ""
+    current = get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        with translation.override(code):
+            url = reverse("search") + suffix
+        links.append(
+            {"code": code, "name": name, "url": url, "current": code == current, "translated": True}
+        )
+    return links

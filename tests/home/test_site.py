@@ -60,3 +60,9 @@ def test_accessible_page_chrome(demo, client, url):
     for field in soup.select("main input:not([type=hidden]), main select"):
         assert field["id"] in labels
     assert not soup.find_all("script")
+
+
+def test_search_page_switches_language_keeping_the_query(demo, client):
+    soup = BeautifulSoup(client.get("/fr/search/", {"q": "atelier"}).content, "html.parser")
+    links = {a["lang"]: a["href"] for a in soup.select(".language-switcher a")}
+    assert links == {"en": "/en/search/?q=atelier", "es": "/es/search/?q=atelier"}
