@@ -27,9 +27,17 @@ demo: $(STAMP)
 run: $(STAMP)
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-## The whole test suite (SQLite by default; DATABASE_URL selects another database)
+## The whole test suite (SQLite by default; DATABASE_URL selects another database).
+## The non-browser tests run on JOBS processes; the browser tests (a live server and a
+## transactional database) run after them; BROWSER=0 leaves them out. Pytest's "no test
+## selected" (exit 5) is not a failure for the browser run when PYTEST_ARGS narrows it.
+JOBS ?= 2
+BROWSER ?= 1
 test: $(STAMP)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(JOBS) -m "not browser" $(PYTEST_ARGS)
+ifeq ($(BROWSER),1)
+	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]
+endif
 
 check: $(STAMP)
 	$(DEV) $(BIN)/python manage.py check --fail-level WARNING

@@ -68,8 +68,9 @@ def admin_client(client, editor):
 
 
 def pytest_collection_modifyitems(items):
-    """Browser tests run last: their live server needs a transactional database, whose flush
-    afterwards also empties what Wagtail's migrations created (root page, default site)."""
+    """Browser tests run last (`make test` also runs them in a pytest run of their own): their
+    live server needs a transactional database, whose flush afterwards also empties what
+    Wagtail's migrations created (root page, default site)."""
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
 
 

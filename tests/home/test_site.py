@@ -1,10 +1,19 @@
 """Site-wide pages: search, sitemap, robots.txt, the 404 page, accessible page chrome."""
 
+import io
+
 import pytest
 from bs4 import BeautifulSoup
 
 
-def test_search_finds_a_session(demo, client):
+@pytest.fixture
+def indexed(demo):
+    from django.core.management import call_command
+
+    call_command("update_index", stdout=io.StringIO())
+
+
+def test_search_finds_a_session(demo, indexed, client):
     response = client.get("/fr/search/", {"q": "plénière"})
     soup = BeautifulSoup(response.content, "html.parser")
     titles = [a.get_text(strip=True) for a in soup.select(".search-results h2 a")]
