@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.exports import serve_export
 from home.sitemap import sitemap
 from search import views as search_views
 
@@ -28,6 +29,9 @@ if settings.DEBUG:
 # /fr/, /en/, /es/ (French included); "/" is redirected by the browser's language.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    re_path(
+        r"^(?P<path>(?:[\w\-]+/)*)(?P<filename>calendar\.ics)$", serve_export, name="page_export"
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

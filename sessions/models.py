@@ -3,7 +3,7 @@ import itertools
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +21,7 @@ from home.models import BasePage, without_restricted
 
 from .blocks import ResourcesStreamBlock
 from .fields import ChoiceListField
+from .filters import apply_filters, query_string, read_filters
 
 
 class Person(TranslatableMixin, index.Indexed, models.Model):
@@ -163,7 +164,8 @@ class SessionLanguage(models.TextChoices):
 
 
 class ProgrammePage(BasePage):
-    """The edition's schedule: days × time slots, parallel sessions side by side."""
+    """The edition's schedule: days × time slots, parallel sessions side by side; filters in
+    the query string, and the same (filtered) programme as iCalendar at calendar.ics."""
 
     template = "pages/programme_page.html"
 
@@ -191,27 +193,22 @@ class ProgrammePage(BasePage):
             .order_by("start", "end", "path")
         )
 
-    def active_filters(self, request):
-        params = request.GET if request is not None else {}
-        active = {}
-        session_type = params.get("type", "")
-        if session_type in SessionType.values:
-            active["type"] = session_type
-        room = params.get("room", "")
-        if room.isdigit():
-            active["room"] = int(room)
-        return active
+    @property
+    def tzinfo(self):
+        return self.edition.tzinfo if self.edition else timezone.get_current_timezone()
 
-    def schedule(self, filters=None, sessions=None):
+    def filtered_sessions(self, request):
+        """(all sessions, active filters, the sessions they keep)."""
+        sessions = list(self.sessions())
+        params = request.GET if request is not None else {}
+        filters = read_filters(params, SessionType.values, SessionLanguage.values)
+        return sessions, filters, apply_filters(sessions, filters, self.tzinfo)
+
+    def schedule(self, sessions=None):
         """[{'date': date, 'slots': [{'start', 'end', 'sessions': [...]}, …]}, …]."""
         if sessions is None:
             sessions = list(self.sessions())
-        filters = filters or {}
-        if "type" in filters:
-            sessions = [s for s in sessions if s.session_type == filters["type"]]
-        if "room" in filters:
-            sessions = [s for s in sessions if s.room_id == filters["room"]]
-        tz = self.edition.tzinfo if self.edition else timezone.get_current_timezone()
+        tz = self.tzinfo
         days = []
         for day, day_sessions in itertools.groupby(
             sessions, key=lambda s: timezone.localtime(s.start, tz).date()
@@ -233,22 +230,54 @@ class ProgrammePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        sessions = list(self.sessions())
-        filters = self.active_filters(request)
-        rooms = {s.room_id: s.room for s in sessions if s.room_id}
+        sessions, filters, shown = self.filtered_sessions(request)
+        tz = self.tzinfo
         types_present = {s.session_type for s in sessions}
+        languages_present = {s.language for s in sessions}
         context.update(
             {
-                "days": self.schedule(filters, sessions),
+                "days": self.schedule(shown),
                 "filters": filters,
+                "day_options": sorted({timezone.localtime(s.start, tz).date() for s in sessions}),
                 "type_options": [
                     (v, label) for v, label in SessionType.choices if v in types_present
                 ],
-                "room_options": sorted(rooms.values(), key=lambda r: r.name),
+                "room_options": sorted(
+                    {s.room_id: s.room for s in sessions if s.room_id}.values(),
+                    key=lambda r: r.name,
+                ),
+                "region_options": sorted({s.region for s in sessions if s.region}),
+                "language_options": [
+                    (v, label) for v, label in SessionLanguage.choices if v in languages_present
+                ],
                 "session_count": len(sessions),
+                "shown_count": len(shown),
+                "calendar_url": self.get_url(request) + "calendar.ics" + query_string(filters),
             }
         )
         return context
+
+    exports = {"calendar.ics": "serve_calendar"}  # served by home.exports
+
+    def serve_calendar(self, request):
+        from .calendar import build_calendar
+
+        _sessions, filters, shown = self.filtered_sessions(request)
+        edition = self.edition
+        name = f"{edition.title} — {self.title}" if edition else self.title
+        return calendar_response(
+            build_calendar(shown, edition, request, name), f"{self.slug_for_file()}.ics"
+        )
+
+    def slug_for_file(self):
+        year = self.edition.year if self.edition else ""
+        return f"rencontres-{year}-{self.slug}".strip("-")
+
+
+def calendar_response(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 class SessionPage(BasePage):
@@ -378,6 +407,15 @@ class SessionPage(BasePage):
 
     def has_ended(self, now=None):
         return (now or timezone.now()) >= self.end
+
+    exports = {"calendar.ics": "serve_calendar"}  # served by home.exports
+
+    def serve_calendar(self, request):
+        from .calendar import build_calendar
+
+        edition = self.edition
+        content = build_calendar([self], edition, request, self.title)
+        return calendar_response(content, f"{self.slug}.ics")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -13,6 +13,11 @@ def validate(obj):
 
 def errors_of(obj):
     """{field: [French messages]} of a model that fails validation."""
-    with translation.override("fr"), pytest.raises(ValidationError) as caught:
-        validate(obj)
-    return caught.value.message_dict
+    with translation.override("fr"):
+        with pytest.raises(ValidationError) as caught:
+            validate(obj)
+        # Messages are lazy: turn them into text while French is active.
+        return {
+            field: [str(m) for m in messages]
+            for field, messages in caught.value.message_dict.items()
+        }

@@ -26,7 +26,10 @@ def switcher(soup):
 
 
 def alternates(soup):
-    return {link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate")}
+    return {
+        link["hreflang"]: link["href"]
+        for link in soup.find_all("link", rel="alternate", hreflang=True)
+    }
 
 
 @pytest.mark.parametrize(

@@ -140,3 +140,36 @@ def test_query_count_does_not_grow_with_the_programme(client, home, venue):
     large_count = programme_queries(client, ProgrammePageFactory(parent=large), large, 50)
     assert small_count == large_count
     assert large_count <= 15
+
+
+def test_filters_by_day_region_and_language_combine(client, programme, day):
+    _room, sessions = day
+    english = SessionPageFactory(
+        parent=programme,
+        title="Workshop in English",
+        language="en",
+        region="Afrique de l'Ouest",
+        at=(15, 0),
+    )
+    soup = soup_of(client.get(programme.url, {"region": "Afrique de l'Ouest"}))
+    assert [a.get_text(strip=True) for a in soup.select(".session-card__title a")] == [
+        "Réunion Afrique",
+        "Workshop in English",
+    ]
+    soup = soup_of(client.get(programme.url, {"region": "Afrique de l'Ouest", "language": "en"}))
+    assert [a.get_text(strip=True) for a in soup.select(".session-card__title a")] == [
+        english.title
+    ]
+    assert "1 séance correspond à ces filtres." in soup.get_text()
+    assert (
+        soup.select_one(".export-links a")["href"]
+        == f"{programme.url}calendar.ics?region=Afrique+de+l%27Ouest&language=en"
+    )
+    soup = soup_of(client.get(programme.url, {"day": "2025-07-04", "type": "opening"}))
+    assert [a.get_text(strip=True) for a in soup.select(".session-card__title a")] == [
+        "Séance d’ouverture"
+    ]
+    soup = soup_of(client.get(programme.url, {"day": "2025-07-05"}))
+    assert "Aucune séance ne correspond à ces filtres." in soup.get_text()
+    soup = soup_of(client.get(programme.url, {"day": "demain"}))
+    assert len(soup.select(".session-card")) == 5

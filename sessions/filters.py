@@ -1,0 +1,52 @@
+"""Programme filters, read from the query string: combinable; a malformed value is ignored,
+a well-formed one that matches nothing says so."""
+
+import datetime
+from urllib.parse import urlencode
+
+from django.utils import timezone
+
+FILTER_NAMES = ("day", "type", "room", "region", "language")
+
+
+def read_filters(params, session_types, languages):
+    """The well-formed filters among `params` (types and languages among the known codes)."""
+    active = {}
+    try:
+        day = datetime.date.fromisoformat(params.get("day", ""))
+    except ValueError:
+        day = None
+    if day is not None:
+        active["day"] = day
+    if params.get("type", "") in session_types:
+        active["type"] = params["type"]
+    room = params.get("room", "")
+    if room.isdigit():
+        active["room"] = int(room)
+    region = params.get("region", "").strip()[:150]
+    if region:
+        active["region"] = region
+    if params.get("language", "") in languages:
+        active["language"] = params["language"]
+    return active
+
+
+def apply_filters(sessions, filters, tz):
+    def keep(session):
+        return (
+            ("day" not in filters or timezone.localtime(session.start, tz).date() == filters["day"])
+            and ("type" not in filters or session.session_type == filters["type"])
+            and ("room" not in filters or session.room_id == filters["room"])
+            and ("region" not in filters or session.region == filters["region"])
+            and ("language" not in filters or session.language == filters["language"])
+        )
+
+    return [session for session in sessions if keep(session)]
+
+
+def query_string(filters):
+    """The filters as they appear in the URL (for the export links)."""
+    values = {name: filters[name] for name in FILTER_NAMES if name in filters}
+    if "day" in values:
+        values["day"] = values["day"].isoformat()
+    return f"?{urlencode(values)}" if values else ""
