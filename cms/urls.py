@@ -30,7 +30,9 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     re_path(
-        r"^(?P<path>(?:[\w\-]+/)*)(?P<filename>calendar\.ics)$", serve_export, name="page_export"
+        r"^(?P<path>(?:[\w\-]+/)*)(?P<filename>calendar\.ics|schedule\.json|schedule\.xml)$",
+        serve_export,
+        name="page_export",
     ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -252,12 +252,41 @@ class ProgrammePage(BasePage):
                 ],
                 "session_count": len(sessions),
                 "shown_count": len(shown),
-                "calendar_url": self.get_url(request) + "calendar.ics" + query_string(filters),
+                **{
+                    f"{name}_url": self.get_url(request) + filename + query_string(filters)
+                    for name, filename in (
+                        ("calendar", "calendar.ics"),
+                        ("schedule_json", "schedule.json"),
+                        ("schedule_xml", "schedule.xml"),
+                    )
+                },
             }
         )
         return context
 
-    exports = {"calendar.ics": "serve_calendar"}  # served by home.exports
+    # Served by home.exports at <programme address><file name>.
+    exports = {
+        "calendar.ics": "serve_calendar",
+        "schedule.json": "serve_schedule_json",
+        "schedule.xml": "serve_schedule_xml",
+    }
+
+    def serve_schedule_json(self, request):
+        from .schedule import build_schedule, to_json
+
+        _sessions, _filters, shown = self.filtered_sessions(request)
+        data = build_schedule(self, shown, request)
+        return HttpResponse(to_json(data), content_type="application/json; charset=utf-8")
+
+    def serve_schedule_xml(self, request):
+        from .schedule import build_schedule, to_xml
+
+        _sessions, _filters, shown = self.filtered_sessions(request)
+        data = build_schedule(self, shown, request)
+        return HttpResponse(
+            to_xml(data, request.build_absolute_uri()),
+            content_type="application/xml; charset=utf-8",
+        )
 
     def serve_calendar(self, request):
         from .calendar import build_calendar
