@@ -454,7 +454,16 @@ class EditionPage(BasePage):
         context["partners_page"] = self.child_page(PartnersPage)
         context["partners_by_tier"] = self.partners_by_tier()
         context["registration_state"] = self.registration_state()
+        context["current_edition"] = self.current_among_siblings()
         return context
+
+    def current_among_siblings(self):
+        """The site's current edition (as the home page features it), when it is not this one."""
+        home = self.get_parent().specific
+        pinned = getattr(home, "pinned_edition", None)
+        editions = list(EditionPage.objects.live().public().sibling_of(self, inclusive=True))
+        current = EditionPage.pick_current(editions, pinned=pinned.localized if pinned else None)
+        return current if current is not None and current.pk != self.pk else None
 
     def partners_by_tier(self):
         from partners.models import group_by_tier

@@ -71,6 +71,7 @@ class BasePage(Page):
         suffix = (
             request.path[len(own_url) :] if own_url and request.path.startswith(own_url) else ""
         )
+        context["canonical_url"] = request.build_absolute_uri(own_url + suffix) if own_url else ""
         context["language_links"] = language_links(request, self, translations, suffix)
         context["alternate_links"] = alternates(request, translations, suffix)
         return context
@@ -131,7 +132,8 @@ class HomePage(BasePage):
             .select_related("venue")
             .order_by("-start")
         )
-        current = EditionPage.pick_current(editions, pinned=self.pinned_edition)
+        pinned = self.pinned_edition.localized if self.pinned_edition else None
+        current = EditionPage.pick_current(editions, pinned=pinned)
         context["current_edition"] = current
         context["archive"] = [e for e in editions if e != current]
         return context

@@ -41,6 +41,33 @@ def test_find_and_read_a_workshop_on_a_phone(phone, live_server, demo_site):
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     save_screenshot(phone, "session-phone")
 
+    # « Ajouter à mon agenda » downloads the session as an iCalendar file.
+    with phone.expect_download() as download:
+        phone.get_by_role("link", name="Ajouter à mon agenda").click()
+    assert download.value.suggested_filename == "ateliers-matin.ics"
+    content = open(download.value.path(), encoding="utf-8").read()
+    assert content.startswith("BEGIN:VCALENDAR")
+    assert "SUMMARY:Ateliers" in content
+    assert "DTSTART;TZID=Europe/Paris:20250704T093000" in content
+
+
+def test_a_visitor_reads_a_cancelled_edition_in_the_archive(phone, live_server, demo_site):
+    from editions.models import EditionPage
+
+    edition = EditionPage.objects.get(year=2023, locale__language_code="fr")
+    edition.status = "cancelled"
+    edition.status_note = "Annulée le jour même."
+    edition.save_revision().publish()
+
+    phone.goto(f"{live_server.url}/fr/")
+    card = phone.locator(".archive .edition-card", has_text="2023")
+    assert "Annulée" in card.inner_text()
+    card.get_by_role("link").click()
+    phone.wait_for_url(f"{live_server.url}/fr/2023/")
+    status = phone.locator("main .status--cancelled")
+    assert "Annulée" in status.inner_text()
+    assert "Annulée le jour même." in status.inner_text()
+
 
 def test_keyboard_user_can_skip_to_the_content(phone, live_server, demo_site):
     phone.goto(f"{live_server.url}/fr/2025/programme/")

@@ -225,3 +225,18 @@ def test_root_redirects_by_browser_language(demo, client):
     assert response["Location"] == "/es/"
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="de-DE")
     assert response["Location"] == "/fr/"
+
+
+def test_an_older_edition_links_to_the_current_one(demo, client):
+    with time_machine.travel("2025-06-01 12:00 +02:00", tick=False):
+        older = page_text(client.get("/fr/2024/"))[1]
+        current = page_text(client.get("/fr/2025/"))[1]
+    note = older.select_one(".other-edition")
+    assert "Vous consultez l'édition 2024." in note.get_text()
+    assert note.a["href"] == "/fr/2025/"
+    assert current.select_one(".other-edition") is None
+
+
+def test_canonical_address_ignores_filters(demo, client):
+    soup = page_text(client.get("/fr/2025/programme/", {"type": "workshop"}))[1]
+    assert soup.find("link", rel="canonical")["href"] == "http://testserver/fr/2025/programme/"
