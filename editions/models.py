@@ -455,7 +455,27 @@ class EditionPage(BasePage):
         context["partners_by_tier"] = self.partners_by_tier()
         context["registration_state"] = self.registration_state()
         context["current_edition"] = self.current_among_siblings()
+        context["structured_data"] = self.structured_data(request, context)
         return context
+
+    def structured_data(self, request, context):
+        from home.models import SiteSettings
+        from home.structured_data import as_script_content, edition_event
+
+        sessions = [
+            s
+            for day in context["programme_days"]
+            for slot in day["slots"]
+            for s in slot["sessions"]
+        ]
+        data = edition_event(
+            self,
+            request,
+            SiteSettings.for_request(request),
+            sessions=sessions,
+            language=context.get("content_language") or self.locale.language_code,
+        )
+        return as_script_content(data)
 
     def current_among_siblings(self):
         """The site's current edition (as the home page features it), when it is not this one."""

@@ -411,6 +411,17 @@ class SessionPage(BasePage):
             raise ValidationError(errors)
         super().clean()
 
+    def structured_data(self, request, speakers):
+        from home.models import SiteSettings
+        from home.structured_data import as_script_content, session_event
+
+        if self.edition is None:
+            return ""
+        data = session_event(
+            self, self.edition, request, SiteSettings.for_request(request), speakers
+        )
+        return as_script_content(data)
+
     @staticmethod
     def outside_edition_message(edition):
         days = [day.strftime("%d/%m/%Y") for day in edition.days]
@@ -453,6 +464,7 @@ class SessionPage(BasePage):
             self.organising_partners.select_related("partner", "partner__logo")
         )
         context["programme_page"] = context["breadcrumb_pages"][-1]
+        context["structured_data"] = self.structured_data(request, context["speakers"])
         context["speaker_index"] = (
             SpeakerIndexPage.objects.live().child_of(self.edition).first() if self.edition else None
         )
