@@ -477,6 +477,9 @@ class EditionPage(BasePage):
         )
         return as_script_content(data)
 
+    def share_summary(self):
+        return self.theme or self.introduction
+
     def current_among_siblings(self):
         """The site's current edition (as the home page features it), when it is not this one."""
         home = self.get_parent().specific

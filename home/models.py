@@ -1,6 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -72,9 +74,15 @@ class BasePage(Page):
             request.path[len(own_url) :] if own_url and request.path.startswith(own_url) else ""
         )
         context["canonical_url"] = request.build_absolute_uri(own_url + suffix) if own_url else ""
+        context["share_description"] = self.search_description or self.share_summary()
         context["language_links"] = language_links(request, self, translations, suffix)
         context["alternate_links"] = alternates(request, translations, suffix)
         return context
+
+    def share_summary(self):
+        """What link previews and search engines show when the editor wrote no description."""
+        text = strip_tags(str(getattr(self, "introduction", "") or ""))
+        return Truncator(" ".join(text.split())).chars(300)
 
     def breadcrumb_pages(self):
         """The ancestors below the home page; no query when the edition is the parent."""

@@ -411,6 +411,9 @@ class SessionPage(BasePage):
             raise ValidationError(errors)
         super().clean()
 
+    def share_summary(self):
+        return self.summary
+
     def structured_data(self, request, speakers):
         from home.models import SiteSettings
         from home.structured_data import as_script_content, session_event

@@ -105,3 +105,12 @@ def heading(level, element_id, text):
     """<h2 id="…">text</h2> at the level the including template asks for (2 by default)."""
     level = level if level in (2, 3, 4) else 2
     return format_html('<h{0} id="{1}">{2}</h{0}>', level, element_id, text)
+
+
+OG_LOCALES = {"fr": "fr_FR", "en": "en_GB", "es": "es_ES", "ar": "ar_AR", "pt": "pt_PT"}
+
+
+@register.filter
+def og_locale(language_code):
+    """Open Graph wants language_TERRITORY: fr → fr_FR."""
+    return OG_LOCALES.get(language_code, language_code)

@@ -76,3 +76,36 @@ def test_search_page_switches_language_keeping_the_query(demo, client):
     soup = BeautifulSoup(client.get("/fr/search/", {"q": "atelier"}).content, "html.parser")
     links = {a["lang"]: a["href"] for a in soup.select(".language-switcher a")}
     assert links == {"en": "/en/search/?q=atelier", "es": "/es/search/?q=atelier"}
+
+
+@pytest.mark.parametrize(
+    ("url", "title", "description", "locale"),
+    [
+        (
+            "/fr/",
+            "Rencontres de l'action internationale des collectivités territoriales",
+            "Chaque année, Cités Unies France réunit",
+            "fr_FR",
+        ),
+        ("/fr/2025/", "Rencontres de l'AICT 2025", "Construisons l’action internationale", "fr_FR"),
+        ("/fr/2025/programme/", "Programme", None, "fr_FR"),
+    ],
+)
+def test_link_previews_on_every_page(demo, client, url, title, description, locale):
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+
+    def meta(key):
+        tag = soup.find("meta", property=key) or soup.find("meta", attrs={"name": key})
+        return tag["content"] if tag else None
+
+    assert meta("og:title") == title
+    assert meta("og:url") == f"http://testserver{url}"
+    assert meta("og:locale") == locale
+    assert meta("og:image") == "http://testserver/static/img/share.png"
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("img/share.png") is not None
+    assert meta("twitter:card") == "summary_large_image"
+    if description:
+        assert meta("og:description").startswith(description)
+        assert meta("description").startswith(description)
