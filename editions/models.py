@@ -272,12 +272,14 @@ class EditionPage(BasePage):
         ]
     )
     search_fields = Page.search_fields + [
+        index.SearchField("search_text"),
         index.SearchField("theme"),
         index.SearchField("introduction"),
         index.SearchField("editorial"),
         index.FilterField("year"),
     ]
 
+    search_text_fields = ("title", "theme", "introduction", "honoured_country")
     override_translatable_fields = [
         SynchronizedField("slug"),  # the year is the address in every language: /en/2025/
         SynchronizedField("hashtag"),  # one hashtag for everyone
@@ -542,6 +544,7 @@ class PracticalInfoPage(BasePage):
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
+        index.SearchField("search_text"),
         index.SearchField("introduction"),
         index.SearchField("opening_hours"),
         index.SearchField("accessibility"),

@@ -79,6 +79,18 @@ class BasePage(Page):
         context["alternate_links"] = alternates(request, translations, suffix)
         return context
 
+    # The fields whose words are also indexed without accents (see search_text).
+    search_text_fields = ("title", "introduction")
+
+    def search_text(self):
+        from search.text import unaccent
+
+        return unaccent(
+            " ".join(
+                strip_tags(str(getattr(self, name, "") or "")) for name in self.search_text_fields
+            )
+        )
+
     def share_summary(self):
         """What link previews and search engines show when the editor wrote no description."""
         text = strip_tags(str(getattr(self, "introduction", "") or ""))
@@ -119,7 +131,10 @@ class HomePage(BasePage):
         FieldPanel("pinned_edition"),
         FieldPanel("body"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("search_text"),
+    ]
 
     # One per locale: wagtail-localize creates the translations beside it, so no max_count.
     parent_page_types = ["wagtailcore.Page"]
@@ -159,6 +174,7 @@ class StandardPage(BasePage):
     search_fields = Page.search_fields + [
         index.SearchField("introduction"),
         index.SearchField("body"),
+        index.SearchField("search_text"),
     ]
 
     parent_page_types = ["home.HomePage", "editions.EditionPage", "home.StandardPage"]

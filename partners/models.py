@@ -51,6 +51,7 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
     search_fields = [
         index.SearchField("name"),
         index.SearchField("description"),
+        index.SearchField("search_text"),
         index.AutocompleteField("name"),
         index.FilterField("locale_id"),
     ]
@@ -62,6 +63,11 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def search_text(self):
+        from search.text import unaccent
+
+        return unaccent(f"{self.name} {self.description}")
 
 
 class EditionPartner(TranslatableMixin, Orderable):

@@ -1,43 +1,153 @@
+"""The public search: sessions, pages, people and partners of the visitor's language, newest
+edition first, filterable by edition and session type; accents do not matter."""
+
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend as backend
+
+from editions.models import EditionPage
+from partners.models import EditionPartner, Partner, PartnersPage
+from sessions.models import Person, SessionPage, SessionSpeaker, SessionType, SpeakerIndexPage
+
+from .text import unaccent
+
+LIMIT = 50
 
 
 def search(request):
-    """Full-text search over the live pages of the visitor's language."""
     query = request.GET.get("q", "").strip()[:200]
-    results = Page.objects.none()
-    if query:
-        locale = Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
-        results = Page.objects.live().public().filter(locale=locale).specific().search(query)
-    paginator = Paginator(results, 20)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
+    locale = Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
+    editions = list(EditionPage.objects.live().public().filter(locale=locale).order_by("-start"))
+    edition = next((e for e in editions if str(e.year) == request.GET.get("edition")), None)
+    session_type = request.GET.get("type") if request.GET.get("type") in SessionType.values else ""
+    results = find(query, locale, editions, edition, session_type) if query else None
+    params = {
+        k: v
+        for k, v in (("q", query), ("edition", edition and edition.year), ("type", session_type))
+        if v
+    }
     return TemplateResponse(
         request,
         "pages/search.html",
         {
             "search_query": query,
-            "search_results": page if query else None,
-            "language_links": language_links(query),
+            "results": results,
+            "editions": editions,
+            "chosen_edition": edition,
+            "chosen_type": session_type,
+            "type_options": SessionType.choices,
+            "language_links": language_links(params),
         },
     )
 
 
-def language_links(query):
+def find(query, locale, editions, edition, session_type):
+    terms = unaccent(query)
+    prefix = len(editions[0].path) if editions else 0
+    by_path = {e.path: e for e in editions}
+    if session_type:
+        pages = SessionPage.objects.live().public().filter(locale=locale, session_type=session_type)
+    else:
+        pages = Page.objects.live().public().filter(locale=locale).specific()
+    if edition is not None:
+        pages = pages.descendant_of(edition, inclusive=True)
+    found = list(pages.search(terms, operator="and")[:LIMIT])
+    rows = [
+        {"kind": "page", "page": page, "edition": by_path.get(page.path[:prefix]), "rank": rank}
+        for rank, page in enumerate(found)
+    ]
+    # Newest edition first, pages outside any edition last; relevance within an edition.
+    rows.sort(
+        key=lambda r: (
+            r["edition"] is None,
+            -(r["edition"].start.timestamp()) if r["edition"] else 0,
+            r["rank"],
+        )
+    )
+    if not session_type:
+        rows += people(terms, locale, editions, edition, by_path, prefix)
+        rows += partners(terms, locale, editions, edition)
+    return rows
+
+
+def people(terms, locale, editions, edition, by_path, prefix):
+    found = list(
+        backend().search(terms, Person.objects.filter(locale=locale), operator="and")[:LIMIT]
+    )
+    if not found or not editions:
+        return []
+    sessions = SessionSpeaker.objects.filter(person__in=found, session__live=True).values_list(
+        "person_id", "session__path"
+    )
+    spoke_at = {}
+    for person_id, path in sessions:
+        spoke = by_path.get(path[:prefix])
+        if spoke is not None and (edition is None or spoke == edition):
+            current = spoke_at.get(person_id)
+            if current is None or spoke.start > current.start:
+                spoke_at[person_id] = spoke
+    indexes = {
+        page.path[:prefix]: page
+        for page in SpeakerIndexPage.objects.live().filter(
+            locale=locale, depth=editions[0].depth + 1
+        )
+    }
+    rows = []
+    for person in found:
+        where = spoke_at.get(person.pk)
+        index = indexes.get(where.path) if where else None
+        if index is not None:
+            url = index.url + index.reverse_subpage(
+                "person_route", kwargs={"person_slug": person.slug}
+            )
+            rows.append({"kind": "person", "person": person, "edition": where, "url": url})
+    return rows
+
+
+def partners(terms, locale, editions, edition):
+    found = list(
+        backend().search(terms, Partner.objects.filter(locale=locale), operator="and")[:LIMIT]
+    )
+    if not found or not editions:
+        return []
+    listed = EditionPartner.objects.filter(partner__in=found, edition__live=True).values_list(
+        "partner_id", "edition_id"
+    )
+    by_id = {e.pk: e for e in editions}
+    newest = {}
+    for partner_id, edition_id in listed:
+        listed_in = by_id.get(edition_id)
+        if listed_in is not None and (edition is None or listed_in == edition):
+            if partner_id not in newest or listed_in.start > newest[partner_id].start:
+                newest[partner_id] = listed_in
+    pages = {p.get_parent().pk: p for p in PartnersPage.objects.live().filter(locale=locale)}
+    rows = []
+    for partner in found:
+        where = newest.get(partner.pk)
+        if where is None:
+            continue
+        page = pages.get(where.pk)
+        rows.append(
+            {
+                "kind": "partner",
+                "partner": partner,
+                "edition": where,
+                "url": page.url if page else where.url,
+            }
+        )
+    return rows
+
+
+def language_links(params):
     """The same search in each language."""
-    suffix = f"?{urlencode({'q': query})}" if query else ""
+    suffix = f"?{urlencode(params)}" if params else ""
     current = get_language()
     links = []
     for code, name in settings.LANGUAGES:

@@ -56,6 +56,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("first_name"),
         index.SearchField("last_name"),
         index.SearchField("bio"),
+        index.SearchField("search_text"),
         index.AutocompleteField("last_name"),
         index.FilterField("locale_id"),
     ]
@@ -77,6 +78,11 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     @property
     def full_name(self):
         return " ".join(part for part in [self.first_name, self.last_name] if part)
+
+    def search_text(self):
+        from search.text import unaccent
+
+        return unaccent(f"{self.full_name} {self.bio}")
 
     @property
     def initials(self):
@@ -378,6 +384,7 @@ class SessionPage(BasePage):
         FieldPanel("resources"),
     ]
     search_fields = Page.search_fields + [
+        index.SearchField("search_text"),
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("region"),
@@ -385,6 +392,7 @@ class SessionPage(BasePage):
         index.FilterField("start"),
     ]
 
+    search_text_fields = ("title", "summary", "region")
     parent_page_types = ["programme.ProgrammePage"]
     subpage_types = []
 
