@@ -6,7 +6,7 @@ import wagtail_factories
 
 from home.factories import LocaleMixin
 
-from .models import EditionPage, PracticalInfoPage, TransportItem, Venue
+from .models import EditionPage, PracticalInfoPage, ProceedingsPage, TransportItem, Venue
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -54,3 +54,11 @@ class TransportItemFactory(LocaleMixin):
 
     class Meta:
         model = TransportItem
+
+
+class ProceedingsPageFactory(wagtail_factories.PageFactory):
+    title = "Actes"
+    slug = "actes"
+
+    class Meta:
+        model = ProceedingsPage

@@ -292,6 +292,7 @@ class EditionPage(BasePage):
         "programme.SpeakerIndexPage",
         "partners.PartnersPage",
         "editions.PracticalInfoPage",
+        "editions.ProceedingsPage",
         "home.StandardPage",
     ]
 
@@ -453,6 +454,7 @@ class EditionPage(BasePage):
         context["programme_page"] = programme
         context["programme_days"] = programme.schedule() if programme else []
         context["practical_info"] = self.child_page(PracticalInfoPage)
+        context["proceedings"] = self.child_page(ProceedingsPage) if self.has_ended() else None
         context["partners_page"] = self.child_page(PartnersPage)
         context["partners_by_tier"] = self.partners_by_tier()
         context["registration_state"] = self.registration_state()
@@ -637,3 +639,42 @@ class UsefulLink(TranslatableMixin, Orderable):
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("useful link")
         verbose_name_plural = _("useful links")
+
+
+class ProceedingsPage(BasePage):
+    """« Actes »: after the event, each session's video, report, documents and photos."""
+
+    template = "pages/proceedings_page.html"
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("more content"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("search_text"),
+        index.SearchField("introduction"),
+    ]
+    parent_page_types = ["editions.EditionPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("proceedings page")
+        verbose_name_plural = _("proceedings pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from sessions.models import SessionPage
+
+        context = super().get_context(request, *args, **kwargs)
+        sessions = []
+        if self.edition is not None:
+            sessions = [
+                session
+                for session in SessionPage.objects.live()
+                .descendant_of(self.edition)
+                .select_related("room")
+                .order_by("start", "path")
+                if session.resources
+            ]
+        context["sessions_with_resources"] = sessions
+        return context

@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
-from home.blocks import DocumentBlock, ParagraphBlock, VideoBlock
+from home.blocks import DocumentBlock, ImageBlock, ParagraphBlock, VideoBlock
 
 
 class ReportBlock(blocks.StructBlock):
@@ -19,10 +19,21 @@ class ReportBlock(blocks.StructBlock):
         }
 
 
+class PhotosBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), required=False)
+    images = blocks.ListBlock(ImageBlock(), label=_("Photos"))
+
+    class Meta:
+        icon = "image"
+        label = _("Photos")
+        template = "components/streamfield/blocks/photos_block.html"
+
+
 class ResourcesStreamBlock(blocks.StreamBlock):
     video = VideoBlock()
     document = DocumentBlock()
     report = ReportBlock()
+    photos = PhotosBlock()
 
     class Meta:
         label = _("Resources")

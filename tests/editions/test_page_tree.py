@@ -5,8 +5,8 @@ from wagtail.test.utils import WagtailPageTestCase
 
 import pytest
 
-from editions.factories import EditionPageFactory, PracticalInfoPageFactory
-from editions.models import EditionPage, PracticalInfoPage
+from editions.factories import EditionPageFactory, PracticalInfoPageFactory, ProceedingsPageFactory
+from editions.models import EditionPage, PracticalInfoPage, ProceedingsPage
 from home.factories import HomePageFactory, StandardPageFactory
 from home.models import HomePage, StandardPage
 from partners.factories import PartnersPageFactory
@@ -23,6 +23,7 @@ FACTORIES = {
     StandardPage: StandardPageFactory,
     EditionPage: EditionPageFactory,
     PracticalInfoPage: PracticalInfoPageFactory,
+    ProceedingsPage: ProceedingsPageFactory,
     ProgrammePage: ProgrammePageFactory,
     SessionPage: SessionPageFactory,
     SpeakerIndexPage: SpeakerIndexPageFactory,
