@@ -68,9 +68,8 @@ def test_translator_opens_the_translation_editor_of_their_language(translator):
 @pytest.mark.parametrize("code", ["fr", "es"])
 def test_translator_cannot_edit_the_source_or_another_language_page(translator, code):
     response = translator.get(page_edit(session(code)))
-    assert response.status_code in (302, 403)
-    if response.status_code == 302:
-        assert response["Location"] == reverse("wagtailadmin_home")
+    assert response.status_code == 302  # Wagtail's refusal: back to the dashboard
+    assert response["Location"] == reverse("wagtailadmin_home")
 
 
 @pytest.mark.parametrize("code", ["fr", "es"])
@@ -120,7 +119,7 @@ def round_trip(client, translation, replacements, django_capture_on_commit_callb
     assert response.status_code == 302
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(next_url, {"action": "publish"})
-    assert response.status_code in (200, 302)
+    assert response.status_code == 302
 
 
 def page_or_snippet_edit(translation):
