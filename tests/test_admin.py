@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from editions.demo.images import draw_label
-from editions.models import EditionPage, PracticalInfoPage, Venue
+from editions.models import EditionPage, PracticalInfoPage, ProceedingsPage, Venue
 from home.models import SiteSettings, StandardPage
 from partners.factories import PartnerFactory, PartnerTierFactory
 from partners.models import Partner, PartnersPage, PartnerTier
@@ -78,12 +78,14 @@ def test_create_every_page_type(admin_client, home, venue):
     assert edition.start.isoformat() == "2026-07-03T06:00:00+00:00"  # Paris summer time
 
     simple = {"introduction": "Introduction."}
-    for model in (ProgrammePage, SpeakerIndexPage, PartnersPage):
+    for model in (ProgrammePage, SpeakerIndexPage, PartnersPage, ProceedingsPage):
+        extra = {"body": streamfield([])} if model is ProceedingsPage else {}
+        simple_form = {**simple, **extra}
         response = add_page(
             admin_client,
             edition,
             model,
-            {"title": model.__name__, "slug": model.__name__.lower(), **simple},
+            {"title": model.__name__, "slug": model.__name__.lower(), **simple_form},
         )
         assert response.status_code == 302, (model, field_errors(response))
 
