@@ -77,22 +77,32 @@ def find(query, locale, editions, edition, session_type):
     return rows
 
 
-def people(terms, locale, editions, edition, by_path, prefix):
-    found = list(
-        backend().search(terms, Person.objects.filter(locale=locale), operator="and")[:LIMIT]
+def search_snippets(model, terms, locale):
+    return list(
+        backend().search(terms, model.objects.filter(locale=locale), operator="and")[:LIMIT]
     )
+
+
+def newest_per_item(pairs, edition_of, only=None):
+    """{item id: the newest edition it appears in}, from (item id, key) pairs."""
+    newest = {}
+    for item_id, key in pairs:
+        found = edition_of(key)
+        if found is None or (only is not None and found != only):
+            continue
+        if item_id not in newest or found.start > newest[item_id].start:
+            newest[item_id] = found
+    return newest
+
+
+def people(terms, locale, editions, edition, by_path, prefix):
+    found = search_snippets(Person, terms, locale)
     if not found or not editions:
         return []
-    sessions = SessionSpeaker.objects.filter(person__in=found, session__live=True).values_list(
+    pairs = SessionSpeaker.objects.filter(person__in=found, session__live=True).values_list(
         "person_id", "session__path"
     )
-    spoke_at = {}
-    for person_id, path in sessions:
-        spoke = by_path.get(path[:prefix])
-        if spoke is not None and (edition is None or spoke == edition):
-            current = spoke_at.get(person_id)
-            if current is None or spoke.start > current.start:
-                spoke_at[person_id] = spoke
+    spoke_at = newest_per_item(pairs, lambda path: by_path.get(path[:prefix]), only=edition)
     indexes = {
         page.path[:prefix]: page
         for page in SpeakerIndexPage.objects.live().filter(
@@ -112,28 +122,22 @@ def people(terms, locale, editions, edition, by_path, prefix):
 
 
 def partners(terms, locale, editions, edition):
-    found = list(
-        backend().search(terms, Partner.objects.filter(locale=locale), operator="and")[:LIMIT]
-    )
+    found = search_snippets(Partner, terms, locale)
     if not found or not editions:
         return []
-    listed = EditionPartner.objects.filter(partner__in=found, edition__live=True).values_list(
+    pairs = EditionPartner.objects.filter(partner__in=found, edition__live=True).values_list(
         "partner_id", "edition_id"
     )
     by_id = {e.pk: e for e in editions}
-    newest = {}
-    for partner_id, edition_id in listed:
-        listed_in = by_id.get(edition_id)
-        if listed_in is not None and (edition is None or listed_in == edition):
-            if partner_id not in newest or listed_in.start > newest[partner_id].start:
-                newest[partner_id] = listed_in
-    pages = {p.get_parent().pk: p for p in PartnersPage.objects.live().filter(locale=locale)}
+    newest = newest_per_item(pairs, by_id.get, only=edition)
+    # Keyed by their parent's path (no query per page).
+    pages = {p.path[: -Page.steplen]: p for p in PartnersPage.objects.live().filter(locale=locale)}
     rows = []
     for partner in found:
         where = newest.get(partner.pk)
         if where is None:
             continue
-        page = pages.get(where.pk)
+        page = pages.get(where.path)
         rows.append(
             {
                 "kind": "partner",
