@@ -312,8 +312,7 @@ class EditionPage(BasePage):
 
     def clean(self):
         errors = {}
-        if self.year:
-            self.slug = str(self.year)
+        if self.year:  # full_clean() has set the slug to the year
             parent = self.parent_for_validation
             if parent is not None:
                 siblings = Page.objects.child_of(parent).filter(slug=self.slug)
@@ -423,12 +422,11 @@ class EditionPage(BasePage):
 
     # --- page chrome ------------------------------------------------------------------
 
+    def partner_rows(self):
+        return self.edition_partners.select_related("partner", "partner__logo", "tier")
+
     def footer_partners(self):
-        return list(
-            self.edition_partners.filter(show_in_footer=True)
-            .select_related("partner", "partner__logo", "tier")
-            .order_by("sort_order")
-        )
+        return list(self.partner_rows().filter(show_in_footer=True).order_by("sort_order"))
 
     @property
     def editorial_functions_list(self):
@@ -457,7 +455,6 @@ class EditionPage(BasePage):
         context["proceedings"] = self.child_page(ProceedingsPage) if self.has_ended() else None
         context["partners_page"] = self.child_page(PartnersPage)
         context["partners_by_tier"] = self.partners_by_tier()
-        context["registration_state"] = self.registration_state()
         context["current_edition"] = self.current_among_siblings()
         context["structured_data"] = self.structured_data(request, context)
         return context
@@ -495,11 +492,7 @@ class EditionPage(BasePage):
     def partners_by_tier(self):
         from partners.models import group_by_tier
 
-        return group_by_tier(
-            self.edition_partners.select_related("partner", "partner__logo", "tier").order_by(
-                "tier__order", "sort_order"
-            )
-        )
+        return group_by_tier(self.partner_rows().order_by("tier__order", "sort_order"))
 
 
 class TransportMode(models.TextChoices):

@@ -48,11 +48,10 @@ class BasePage(Page):
 
         if isinstance(self, EditionPage):
             return self
-        anchor = self
-        if not self.path:  # being created: look from the parent it will have
-            anchor = getattr(self, "_parent_for_validation", None)
-            if anchor is None:
-                return None
+        # While the page is being created, look from the parent it will have.
+        anchor = self if self.path else self.parent_for_validation
+        if anchor is None:
+            return None
         return (
             EditionPage.objects.ancestor_of(anchor, inclusive=True).select_related("venue").first()
         )
