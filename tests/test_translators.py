@@ -6,6 +6,7 @@ import datetime
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.translation import override as translation_override
 
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
@@ -246,8 +247,11 @@ def test_translator_translates_in_the_online_editor_and_syncs_after_an_editor_ch
             reverse("wagtail_localize:update_translations", args=(source.pk,)), {}
         )
     assert response.status_code == 302
-    # …translates the new title in wagtail-localize's editor, and publishes.
+    # …which now shows as waiting for a translation of the new title…
     translation = translation_of(french, "en")
+    with translation_override("en"):
+        assert str(translation.get_status_display()) == "Waiting for translations"
+    # …translates the new title in wagtail-localize's editor, and publishes.
     segment = source.stringsegment_set.get(string__data="Ateliers thématiques du matin")
     response = translator.put(  # what the editor's text box sends
         reverse("wagtail_localize:edit_string_translation", args=(translation.pk, segment.pk)),
@@ -258,6 +262,8 @@ def test_translator_translates_in_the_online_editor_and_syncs_after_an_editor_ch
     with django_capture_on_commit_callbacks(execute=True):
         translator.post(page_edit(session("en")), {"action": "publish"})
 
+    with translation_override("en"):
+        assert str(translation.get_status_display()) == "Up to date"
     english = session("en")
     assert english.title == "Thematic morning workshops"
     assert english.start == french.start  # followed the source, untouched by the translator
