@@ -1,7 +1,9 @@
 import datetime
 import zoneinfo
+from dataclasses import dataclass
 from urllib.parse import quote
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -125,7 +127,22 @@ class EditionStatus(models.TextChoices):
 class RegistrationState(models.TextChoices):
     UPCOMING = "upcoming", _("Registration opens soon")
     OPEN = "open", _("Registration open")
+    SOLD_OUT = "soldout", _("Sold out")
     CLOSED = "closed", _("Registration closed")
+
+
+class RegistrationProvider(models.TextChoices):
+    LINK = "link", _("A link to any registration service")
+    PRETIX = "pretix", _("pretix (availability read from its API)")
+
+
+@dataclass(frozen=True)
+class Registration:
+    """What the call to action shows to a visitor: the state and where the link goes."""
+
+    state: str
+    url: str
+    opens: datetime.datetime | None
 
 
 hashtag_validator = RegexValidator(
@@ -209,7 +226,29 @@ class EditionPage(BasePage):
         help_text=_("Defaults to the author's photo."),
     )
 
-    registration_url = models.URLField(_("registration address"), blank=True)
+    registration_provider = models.CharField(
+        _("registration service"),
+        max_length=20,
+        choices=RegistrationProvider.choices,
+        default=RegistrationProvider.LINK,
+    )
+    registration_url = models.URLField(
+        _("registration address"),
+        blank=True,
+        max_length=500,
+        help_text=_(
+            "Write {lang} where the service takes the visitor's language (fr, en, es). "
+            "With pretix, leave empty to use the event's shop."
+        ),
+    )
+    pretix_url = models.URLField(
+        _("pretix server"),
+        blank=True,
+        default="https://pretix.eu",
+        help_text=_("The API token is read from the PRETIX_API_TOKEN environment variable."),
+    )
+    pretix_organizer = models.SlugField(_("pretix organiser"), blank=True, max_length=100)
+    pretix_event = models.SlugField(_("pretix event"), blank=True, max_length=100)
     registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes = models.DateTimeField(
         _("registration closes"),
@@ -254,7 +293,15 @@ class EditionPage(BasePage):
         FieldPanel("editorial_photo"),
     ]
     registration_panels = [
+        FieldPanel("registration_provider", widget=forms.RadioSelect),
         FieldPanel("registration_url"),
+        MultiFieldPanel(
+            [
+                FieldPanel("pretix_url"),
+                FieldRowPanel([FieldPanel("pretix_organizer"), FieldPanel("pretix_event")]),
+            ],
+            heading=_("pretix"),
+        ),
         FieldRowPanel([FieldPanel("registration_opens"), FieldPanel("registration_closes")]),
     ]
     partner_panels = [
@@ -283,6 +330,9 @@ class EditionPage(BasePage):
     override_translatable_fields = [
         SynchronizedField("slug"),  # the year is the address in every language: /en/2025/
         SynchronizedField("hashtag"),  # one hashtag for everyone
+        # The provider's identifiers are not words; the address may differ per language.
+        SynchronizedField("pretix_organizer", overridable=False),
+        SynchronizedField("pretix_event", overridable=False),
         TranslatableField("venue"),
     ]
 
@@ -336,6 +386,10 @@ class EditionPage(BasePage):
                 )
             elif self.previous_end and self.previous_end <= self.previous_start:
                 errors["previous_end"] = _("The end must come after the start.")
+        if self.registration_provider == RegistrationProvider.PRETIX:
+            for name in ("pretix_url", "pretix_organizer", "pretix_event"):
+                if not getattr(self, name):
+                    errors[name] = _("pretix needs its server, organiser and event.")
         if self.hashtag and not self.hashtag.startswith("#"):
             self.hashtag = f"#{self.hashtag}"
         if errors:
@@ -394,9 +448,43 @@ class EditionPage(BasePage):
     def registration_closes_at(self):
         return self.registration_closes or self.end
 
+    @property
+    def uses_pretix(self):
+        return self.registration_provider == RegistrationProvider.PRETIX and bool(
+            self.pretix_url and self.pretix_organizer and self.pretix_event
+        )
+
+    def registration_link(self, language=None):
+        """The registration address, opening the service in `language` where it can."""
+        language = (language or self.locale.language_code)[:2]
+        if self.registration_url:
+            return self.registration_url.replace("{lang}", language)
+        if self.uses_pretix:
+            from .registration import shop_url
+
+            return shop_url(self.pretix_url, self.pretix_organizer, self.pretix_event, language)
+        return ""
+
+    def registration(self, language=None, now=None):
+        """The call to action at `now`: None when the edition has no registration.
+
+        The provider is asked (through the cache) only while registration is open.
+        """
+        state = self.registration_state(now)
+        if state is None:
+            return None
+        if state == RegistrationState.OPEN and self.uses_pretix:
+            from .registration import pretix_availability
+
+            if pretix_availability(self.pretix_url, self.pretix_organizer, self.pretix_event):
+                state = RegistrationState.SOLD_OUT
+        return Registration(
+            state=state, url=self.registration_link(language), opens=self.registration_opens
+        )
+
     def registration_state(self, now=None):
-        """Where registration stands at `now`, or None when the edition has no registration."""
-        if not (self.registration_url or self.registration_opens):
+        """Where the registration window stands at `now`, or None without registration."""
+        if not (self.registration_url or self.registration_opens or self.uses_pretix):
             return None
         now = now or timezone.now()
         if self.status == EditionStatus.CANCELLED or now >= self.registration_closes_at:

@@ -1,9 +1,13 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Venue
+from .models import EditionPage, Venue
+from .views import can_start_from, new_edition
 
 
 class VenueViewSet(SnippetViewSet):
@@ -17,3 +21,23 @@ class VenueViewSet(SnippetViewSet):
 
 
 register_snippet(VenueViewSet)
+
+
+class StartNextEditionButton(PageMenuItem):
+    label = _("Start the next edition")
+    icon_name = "copy"
+    url_name = "editions_new_edition"
+
+
+def next_edition_buttons(page, user, next_url=None, view_name=None):
+    if page.specific_class is EditionPage and can_start_from(user, page):
+        yield StartNextEditionButton(page=page, priority=35)
+
+
+hooks.register("register_page_header_buttons", next_edition_buttons)
+hooks.register("register_page_listing_more_buttons", next_edition_buttons)
+
+
+@hooks.register("register_admin_urls")
+def edition_admin_urls():
+    return [path("editions/<int:page_id>/next/", new_edition, name="editions_new_edition")]

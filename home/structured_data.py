@@ -12,7 +12,12 @@ EVENT_STATUS = {
     "online": "EventMovedOnline",
     "cancelled": "EventCancelled",
 }
-AVAILABILITY = {"upcoming": "PreOrder", "open": "InStock", "closed": "SoldOut"}
+AVAILABILITY = {
+    "upcoming": "PreOrder",
+    "open": "InStock",
+    "soldout": "SoldOut",
+    "closed": "SoldOut",
+}
 
 
 def as_script_content(data):
@@ -77,12 +82,12 @@ def edition_event(edition, request, site_settings, sessions=(), language="fr"):
     location = place(edition.venue)
     if location:
         data["location"] = location
-    state = edition.registration_state()
-    if state and edition.registration_url:
+    registration = edition.registration(language)
+    if registration and registration.url:
         offer = {
             "@type": "Offer",
-            "url": edition.registration_url,
-            "availability": SCHEMA + AVAILABILITY[state],
+            "url": registration.url,
+            "availability": SCHEMA + AVAILABILITY[registration.state],
         }
         if edition.registration_opens:
             offer["validFrom"] = edition.local(edition.registration_opens).isoformat()
@@ -131,7 +136,9 @@ def session_event(session, edition, request, site_settings, speakers=()):
         data["location"] = location
     if speakers:
         data["performer"] = [{"@type": "Person", "name": s.person.full_name} for s in speakers]
-    registration = session.registration_url or edition.registration_url
+    registration = session.registration_url
+    if not registration and edition.registration_state():
+        registration = edition.registration_link(session.locale.language_code)
     if registration:
         data["offers"] = {"@type": "Offer", "url": registration}
     return data

@@ -67,6 +67,8 @@ EDITION_FORM = {
     "editorial": rich_text("<p>Éditorial.</p>"),
     "footer_partners_heading": "Avec le concours de",
     "edition_partners": inline_formset([]),
+    "registration_provider": "link",
+    "pretix_url": "https://pretix.eu",
 }
 
 

@@ -161,6 +161,17 @@ if os.environ.get("DEEPL_API_KEY"):
         "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"]},
     }
 
+# Registration providers (editions/registration.py). pretix's API token comes from the
+# environment only, never from the database or a template. The provider is given at most
+# REGISTRATION_PROVIDER_TIMEOUT seconds (capped at 2); its answer is trusted for
+# REGISTRATION_AVAILABILITY_TTL seconds, a failure is retried after REGISTRATION_RETRY_AFTER
+# seconds, and the last known answer is kept for REGISTRATION_LAST_KNOWN_TTL seconds.
+PRETIX_API_TOKEN = os.environ.get("PRETIX_API_TOKEN", "")
+REGISTRATION_PROVIDER_TIMEOUT = float(os.environ.get("REGISTRATION_PROVIDER_TIMEOUT", "2"))
+REGISTRATION_AVAILABILITY_TTL = 60
+REGISTRATION_RETRY_AFTER = 30
+REGISTRATION_LAST_KNOWN_TTL = 7 * 24 * 3600
+
 # The label editors see on the admin's login page.
 WAGTAILADMIN_LOGIN_TITLE = _("Rencontres de l'AICT — administration")
 

@@ -114,3 +114,11 @@ OG_LOCALES = {"fr": "fr_FR", "en": "en_GB", "es": "es_ES", "ar": "ar_AR", "pt": 
 def og_locale(language_code):
     """Open Graph wants language_TERRITORY: fr → fr_FR."""
     return OG_LOCALES.get(language_code, language_code)
+
+
+@register.simple_tag
+def edition_registration(edition):
+    """The edition's registration call to action in the page's language, at request time."""
+    if edition is None:
+        return None
+    return edition.registration(get_language())
