@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class EditionsConfig(AppConfig):
     name = "editions"
     verbose_name = _("Editions")
+
+    def ready(self):
+        from . import current  # noqa: F401 (connects the cache's signal receivers)

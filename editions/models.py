@@ -543,7 +543,6 @@ class EditionPage(BasePage):
         context["proceedings"] = self.child_page(ProceedingsPage) if self.has_ended() else None
         context["partners_page"] = self.child_page(PartnersPage)
         context["partners_by_tier"] = self.partners_by_tier()
-        context["current_edition"] = self.current_among_siblings()
         context["structured_data"] = self.structured_data(request, context)
         return context
 
@@ -569,13 +568,11 @@ class EditionPage(BasePage):
     def share_summary(self):
         return self.theme or self.introduction
 
-    def current_among_siblings(self):
+    def current_among_siblings(self, now=None):
         """The site's current edition (as the home page features it), when it is not this one."""
-        home = self.get_parent().specific
-        pinned = getattr(home, "pinned_edition", None)
-        editions = list(EditionPage.objects.live().public().sibling_of(self, inclusive=True))
-        current = EditionPage.pick_current(editions, pinned=pinned.localized if pinned else None)
-        return current if current is not None and current.pk != self.pk else None
+        from .current import current_edition_for
+
+        return current_edition_for(self, now=now)
 
     def partners_by_tier(self):
         from partners.models import group_by_tier

@@ -65,6 +65,7 @@ class BasePage(Page):
             context["page_time_zone"] = edition.time_zone
             context["edition_nav"] = nav
             context["footer_partners"] = edition.footer_partners()
+            context["current_edition"] = edition.current_among_siblings()
         context["breadcrumb_pages"] = self.breadcrumb_pages()
         # A sub-route (a speaker's page below the speakers page) keeps its suffix in the
         # other languages: the person's slug is the same in every language.

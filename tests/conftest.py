@@ -1,3 +1,5 @@
+from django.core.cache import cache
+
 from wagtail.models import Page, Site
 
 import pytest
@@ -5,6 +7,14 @@ import pytest
 from editions.factories import EditionPageFactory, VenueFactory
 from home.factories import HomePageFactory
 from sessions.factories import ProgrammePageFactory
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts from an empty cache (the test settings' cache is in memory)."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -237,6 +237,51 @@ def test_an_older_edition_links_to_the_current_one(demo, client):
     assert current.select_one(".other-edition") is None
 
 
+def test_every_page_of_an_older_edition_says_so(demo_translated, client):
+    with time_machine.travel("2025-06-01 12:00 +02:00", tick=False):
+        for url in ["/fr/2024/", "/fr/2023/", "/en/2024/"]:
+            note = page_text(client.get(url))[1].select_one(".edition-banner .other-edition")
+            assert note.a["href"] == ("/en/2025/" if url.startswith("/en/") else "/fr/2025/")
+        for url in ["/fr/2025/programme/", "/fr/2025/programme/ateliers-matin/", "/en/2025/"]:
+            assert page_text(client.get(url))[1].select_one(".other-edition") is None
+
+
+def test_the_notice_follows_publishing_and_the_clock(demo, client):
+    from editions.models import EditionPage
+
+    edition_2024 = EditionPage.objects.get(year=2024, locale__language_code="fr")
+
+    def note(moment):
+        with time_machine.travel(moment, tick=False):
+            found = page_text(client.get("/fr/2025/"))[1].select_one(".other-edition")
+        return found.a["href"] if found else None
+
+    assert note("2025-06-01 12:00 +02:00") is None
+    # An editor pins 2024 on the home page: 2025 now points to it.
+    home = edition_2024.get_parent().specific
+    home.pinned_edition = edition_2024
+    home.save_revision().publish()
+    assert note("2025-06-01 12:00 +02:00") == "/fr/2024/"
+    home.pinned_edition = None
+    home.save_revision().publish()
+    assert note("2025-06-01 12:00 +02:00") is None
+    # A 2026 edition, once published, becomes current after 2025 has ended.
+    new = EditionPage(
+        title="Rencontres de l'AICT 2026",
+        number=17,
+        year=2026,
+        start=edition_2024.start.replace(year=2026),
+        end=edition_2024.end.replace(year=2026),
+        live=False,
+    )
+    home.add_child(instance=new)
+    assert note("2025-08-01 12:00 +02:00") is None  # a draft is not current
+    new.save_revision().publish()
+    assert note("2025-08-01 12:00 +02:00") == "/fr/2026/"
+    EditionPage.objects.get(pk=new.pk).unpublish()
+    assert note("2025-08-01 12:00 +02:00") is None
+
+
 def test_canonical_address_ignores_filters(demo, client):
     soup = page_text(client.get("/fr/2025/programme/", {"type": "workshop"}))[1]
     assert soup.find("link", rel="canonical")["href"] == "http://testserver/fr/2025/programme/"

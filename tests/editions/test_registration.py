@@ -24,13 +24,6 @@ BEFORE = datetime.datetime(2026, 3, 1, 12, 0, tzinfo=PARIS)
 AFTER = datetime.datetime(2026, 7, 5, 12, 0, tzinfo=PARIS)
 
 
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def pretix():
     with PretixServer() as server:

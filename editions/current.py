@@ -1,0 +1,104 @@
+"""Which edition is current, for the notice on every page of another edition.
+
+The editions beside one another (the children of a language's home page) change only when
+an editor saves, publishes, moves or deletes one, so their few facts are cached per parent
+and dropped on those events; which of them is current is decided at request time from the
+clock, without a database query on the pages that show the notice.
+"""
+
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import post_page_move
+
+TIMEOUT = 24 * 3600
+
+
+@dataclass(frozen=True)
+class EditionSummary:
+    pk: int
+    title: str
+    year: int
+    url: str
+    start: object
+    end: object
+    live: bool = True
+
+
+def cache_key(parent_path):
+    return f"editions:children-of:{parent_path}"
+
+
+def parent_path(page):
+    return page.path[: -page.steplen]
+
+
+def summaries(parent_path_value):
+    """(editions, pinned) of the home page at `parent_path_value`, cached."""
+    key = cache_key(parent_path_value)
+    found = cache.get(key)
+    if found is None:
+        found = compute(parent_path_value)
+        cache.set(key, found, TIMEOUT)
+    return found
+
+
+def compute(parent_path_value):
+    from .models import EditionPage
+
+    parent = Page.objects.filter(path=parent_path_value).specific().first()
+    if parent is None:
+        return ([], None)
+    editions = [
+        EditionSummary(pk=e.pk, title=e.title, year=e.year, url=e.url, start=e.start, end=e.end)
+        for e in EditionPage.objects.live().public().child_of(parent)
+    ]
+    pinned_edition = getattr(parent, "pinned_edition", None)
+    pinned = None
+    if pinned_edition is not None:
+        key = pinned_edition.translation_key
+        localized = EditionPage.objects.filter(translation_key=key, locale=parent.locale).first()
+        pinned = next((e for e in editions if localized and e.pk == localized.pk), None)
+    return (editions, pinned)
+
+
+def current_edition_for(edition, now=None):
+    """The site's current edition (as the home page features it) when it is not `edition`."""
+    from .models import EditionPage
+
+    editions, pinned = summaries(parent_path(edition))
+    current = EditionPage.pick_current(editions, pinned=pinned, now=now)
+    return current if current is not None and current.pk != edition.pk else None
+
+
+def forget(path):
+    cache.delete(cache_key(path))
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def forget_on_page_change(sender, instance, **kwargs):
+    from home.models import HomePage
+
+    from .models import EditionPage
+
+    if isinstance(instance, EditionPage) and instance.path:
+        forget(parent_path(instance))
+    elif isinstance(instance, HomePage) and instance.path:
+        forget(instance.path)
+    elif isinstance(instance, PageViewRestriction):
+        page = Page.objects.filter(pk=instance.page_id).only("path", "depth").first()
+        if page is not None:
+            forget(page.path)
+            if page.depth > 1:
+                forget(parent_path(page))
+
+
+@receiver(post_page_move)
+def forget_on_move(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    forget(parent_page_before.path)
+    forget(parent_page_after.path)
