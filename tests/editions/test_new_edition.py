@@ -254,6 +254,8 @@ def test_the_edition_page_offers_the_action(demo_translated, admin_client):
     old = edition(2025, "fr")
     page = admin_client.get(reverse("wagtailadmin_pages:edit", args=[old.pk]))
     assert action_url(old) in page.content.decode()
+    listing = admin_client.get(reverse("wagtailadmin_explore", args=[old.get_parent().pk]))
+    assert action_url(old) in listing.content.decode()
     form = admin_client.get(action_url(old))
     soup = BeautifulSoup(form.content, "html.parser")
     assert soup.find("input", {"name": "year"})["value"] == "2026"
