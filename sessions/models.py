@@ -317,6 +317,15 @@ def calendar_response(content, filename):
 
 class SessionPage(BasePage):
     template = "pages/session_page.html"
+    reference = models.CharField(
+        _("reference"),
+        max_length=50,
+        blank=True,
+        help_text=_(
+            "The session's reference in the programme spreadsheet (A1, ATELIER-3…): "
+            "imports match sessions on it."
+        ),
+    )
     session_type = models.CharField(_("type"), max_length=20, choices=SessionType.choices)
     status = models.CharField(
         _("status"), max_length=20, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED
@@ -363,7 +372,9 @@ class SessionPage(BasePage):
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("session_type"), FieldPanel("status")]),
+                FieldRowPanel(
+                    [FieldPanel("session_type"), FieldPanel("status"), FieldPanel("reference")]
+                ),
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 FieldPanel("room"),
             ],
@@ -393,6 +404,7 @@ class SessionPage(BasePage):
     ]
 
     search_text_fields = ("title", "summary", "region")
+    override_translatable_fields = [SynchronizedField("reference", overridable=False)]
     parent_page_types = ["programme.ProgrammePage"]
     subpage_types = []
 
@@ -415,6 +427,16 @@ class SessionPage(BasePage):
                 errors["room"] = _("This room is not at the edition's venue (%(venue)s).") % {
                     "venue": edition.venue.name
                 }
+        if self.reference:
+            parent = self.parent_for_validation
+            if parent is not None:
+                taken = SessionPage.objects.child_of(parent).filter(reference=self.reference)
+                if self.pk:
+                    taken = taken.exclude(pk=self.pk)
+                if taken.exists():
+                    errors["reference"] = _(
+                        "Another session of this programme has the reference %(reference)s."
+                    ) % {"reference": self.reference}
         if errors:
             raise ValidationError(errors)
         super().clean()

@@ -1,9 +1,13 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Person, Room
+from . import views
+from .models import Person, ProgrammePage, Room
 
 
 class PersonViewSet(SnippetViewSet):
@@ -29,3 +33,38 @@ class RoomViewSet(SnippetViewSet):
 
 register_snippet(PersonViewSet)
 register_snippet(RoomViewSet)
+
+
+class ImportProgrammeButton(PageMenuItem):
+    label = _("Import a spreadsheet")
+    icon_name = "upload"
+    url_name = "programme_import"
+
+
+class ExportProgrammeButton(PageMenuItem):
+    label = _("Export to a spreadsheet (.xlsx)")
+    icon_name = "download"
+    url_name = "programme_export"
+
+
+def programme_buttons(page, user, next_url=None, view_name=None):
+    if page.specific_class is not ProgrammePage:
+        return
+    permissions = page.permissions_for_user(user)
+    if permissions.can_add_subpage():
+        yield ImportProgrammeButton(page=page, priority=36)
+    if permissions.can_edit():
+        yield ExportProgrammeButton(page=page, priority=37)
+
+
+hooks.register("register_page_header_buttons", programme_buttons)
+hooks.register("register_page_listing_more_buttons", programme_buttons)
+
+
+@hooks.register("register_admin_urls")
+def programme_admin_urls():
+    return [
+        path("programme/<int:page_id>/import/", views.import_programme, name="programme_import"),
+        path("programme/<int:page_id>/export.xlsx", views.export_xlsx, name="programme_export"),
+        path("programme/template.xlsx", views.template_xlsx, name="programme_template"),
+    ]

@@ -76,6 +76,26 @@ def demo_site(transactional_db):
     ensure_translator_groups()
 
 
+EDITOR_PASSWORD = "un mot de passe de test"
+
+
+@pytest.fixture
+def editor_page(browser, live_server, demo_site, django_user_model):
+    """An editor logged in to the admin, with an English browser (the admin is French)."""
+    django_user_model.objects.create_superuser(
+        "redaction", "redaction@example.org", EDITOR_PASSWORD
+    )
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "redaction")
+    page.fill("#id_password", EDITOR_PASSWORD)
+    page.get_by_role("button", name="S'identifier").click()
+    page.wait_for_url(f"{live_server.url}/admin/")
+    yield page
+    context.close()
+
+
 def save_screenshot(page, name):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

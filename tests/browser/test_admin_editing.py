@@ -12,22 +12,6 @@ from .conftest import save_screenshot
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "un mot de passe de test"
-
-
-@pytest.fixture
-def editor_page(browser, live_server, demo_site, django_user_model):
-    django_user_model.objects.create_superuser("redaction", "redaction@example.org", PASSWORD)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
-    page = context.new_page()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "redaction")
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="S'identifier").click()
-    page.wait_for_url(f"{live_server.url}/admin/")
-    yield page
-    context.close()
-
 
 def publish(page):
     page.locator("footer .dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()

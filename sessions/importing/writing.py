@@ -1,0 +1,123 @@
+"""Step 3: write a valid plan, all of it in one transaction or nothing.
+
+New people are created once, however many sessions name them; sessions are created or
+updated from their latest revision (an editor's draft is built upon, not lost) and, unless
+asked to keep them as drafts, published. Unchanged sessions are not touched."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+
+from wagtail.coreutils import find_available_slug
+
+from ..models import Person, SessionPage, SessionPartner, SessionSpeaker
+
+
+@dataclass
+class WriteReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    people_created: int = 0
+
+
+def split_name(name):
+    """« Michaël Delafosse » -> (Michaël, Delafosse); « Jean DUPONT » -> (Jean, DUPONT)."""
+    words = name.split()
+    if len(words) == 1:
+        return "", words[0]
+    upper = [w for w in words if w.isupper() and len(w) > 1]
+    if upper and words[-len(upper) :] == upper:
+        return " ".join(words[: -len(upper)]), " ".join(upper)
+    return " ".join(words[:-1]), words[-1]
+
+
+class Writer:
+    def __init__(self, programme, user=None, publish=True, progress=None):
+        self.programme = programme
+        self.user = user
+        self.publish = publish
+        self.progress = progress or (lambda done, total: None)
+
+    @transaction.atomic
+    def write(self, plan):
+        if not plan.is_valid:
+            raise ValueError("a plan with problems is not written")
+        report = WriteReport(unchanged=len(plan.unchanged))
+        people = self.create_people(plan, report)
+        todo = plan.creates + plan.updates
+        for done, session in enumerate(todo, start=1):
+            try:
+                if session.existing is None:
+                    self.create(session, people)
+                    report.created += 1
+                else:
+                    self.update(session, people)
+                    report.updated += 1
+            except ValidationError as error:
+                # Checked in planning; should the model refuse anyway, nothing is kept.
+                raise ValidationError({f"line {session.line}": list(error.messages)}) from error
+            self.progress(done, len(todo))
+        return report
+
+    def create_people(self, plan, report):
+        from .columns import normalise
+
+        people = {}
+        locale = self.programme.locale
+        for name in plan.new_people:
+            first, last = split_name(name)
+            person = Person(first_name=first, last_name=last, locale=locale)
+            person.full_clean()
+            person.save()
+            people[normalise(name)] = person
+            report.people_created += 1
+        return people
+
+    def fill(self, page, session, people):
+        from .columns import normalise
+
+        page.title = session.title
+        page.start, page.end = session.start, session.end
+        page.session_type = session.session_type
+        page.room = session.room
+        page.summary = session.summary
+        page.region = session.region
+        page.language = session.language
+        page.reference = session.reference
+        page.speakers = [
+            SessionSpeaker(
+                person=speaker.person or people[normalise(speaker.name)],
+                function=speaker.function,
+                role=speaker.role,
+                locale=self.programme.locale,
+                sort_order=order,
+            )
+            for order, speaker in enumerate(session.speakers)
+        ]
+        page.organising_partners = [
+            SessionPartner(partner=partner, locale=self.programme.locale, sort_order=order)
+            for order, partner in enumerate(session.partners)
+        ]
+
+    def create(self, session, people):
+        page = SessionPage(locale=self.programme.locale, live=False)
+        self.fill(page, session, people)
+        page.slug = find_available_slug(self.programme, slugify(session.title)[:80] or "seance")
+        page._parent_for_validation = self.programme
+        page.full_clean(exclude=["path", "depth", "numchild", "url_path"])
+        self.programme.add_child(instance=page)
+        self.save(page)
+
+    def update(self, session, people):
+        page = session.existing.get_latest_revision_as_object()
+        self.fill(page, session, people)
+        page.full_clean()
+        self.save(page)
+
+    def save(self, page):
+        revision = page.save_revision(user=self.user, log_action=True)
+        if self.publish:
+            revision.publish(user=self.user)

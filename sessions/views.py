@@ -1,0 +1,139 @@
+"""Admin views on an edition's programme: import a spreadsheet (upload, preview, confirm),
+export it back, and download the template."""
+
+import uuid
+
+from django import forms
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .importing.exporting import export_programme, template_workbook
+from .importing.planning import Planner
+from .importing.reading import FileRejected, read
+from .importing.writing import Writer
+from .models import ProgrammePage
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+UPLOAD_TIMEOUT = 3600  # the preview waits an hour for its confirmation
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Spreadsheet (.xlsx or .csv)"),
+        help_text=gettext_lazy("One row per session, with the template's columns."),
+    )
+    publish = forms.BooleanField(
+        label=gettext_lazy("Publish the imported sessions"),
+        required=False,
+        initial=True,
+        help_text=gettext_lazy("Untick to save them as drafts, to publish later."),
+    )
+
+
+def programme_for(request, page_id, write=False):
+    programme = get_object_or_404(ProgrammePage, pk=page_id)
+    permissions = programme.permissions_for_user(request.user)
+    allowed = permissions.can_add_subpage() if write else permissions.can_edit()
+    if not allowed:
+        raise PermissionDenied
+    return programme
+
+
+def upload_key(token, user):
+    return f"programme-import:{user.pk}:{token}"
+
+
+def import_programme(request, page_id):
+    programme = programme_for(request, page_id, write=True)
+    context = {"programme": programme, "edition": programme.edition}
+    if request.method == "POST" and "token" in request.POST:
+        return confirm(request, programme, context)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            content = upload.read()
+            sheet = read(upload.name, content)
+        except FileRejected as rejected:
+            for message in rejected.messages:
+                form.add_error("file", message)
+        else:
+            plan = Planner(programme).plan(sheet)
+            token = uuid.uuid4().hex
+            cache.set(
+                upload_key(token, request.user),
+                {"name": upload.name, "content": content},
+                UPLOAD_TIMEOUT,
+            )
+            context.update(
+                plan=plan,
+                token=token,
+                file_name=upload.name,
+                publish=form.cleaned_data["publish"],
+            )
+            return TemplateResponse(request, "programme/admin/import_preview.html", context)
+    context["form"] = form
+    return TemplateResponse(request, "programme/admin/import.html", context)
+
+
+def confirm(request, programme, context):
+    key = upload_key(request.POST["token"], request.user)
+    stored = cache.get(key)
+    if stored is None:
+        messages.error(request, _("The preview has expired: upload the file again."))
+        return redirect("programme_import", programme.pk)
+    try:
+        plan = Planner(programme).plan(read(stored["name"], stored["content"]))
+    except FileRejected:
+        return redirect("programme_import", programme.pk)
+    publish = request.POST.get("publish") == "1"
+    if plan.is_valid:
+        try:
+            report = Writer(programme, user=request.user, publish=publish).write(plan)
+        except ValidationError as error:
+            plan.problems += [(0, message) for message in error.messages]
+        else:
+            cache.delete(key)
+            messages.success(
+                request,
+                _(
+                    "Programme imported. Sessions created: %(created)s, updated: %(updated)s, "
+                    "unchanged: %(unchanged)s; new people: %(people)s."
+                )
+                % {
+                    "created": report.created,
+                    "updated": report.updated,
+                    "unchanged": report.unchanged,
+                    "people": report.people_created,
+                },
+            )
+            return redirect("wagtailadmin_explore", programme.pk)
+    # The programme changed since the preview: show what stands in the way now.
+    context.update(
+        plan=plan, token=request.POST["token"], file_name=stored["name"], publish=publish
+    )
+    return TemplateResponse(request, "programme/admin/import_preview.html", context)
+
+
+def attachment(content, name):
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def export_xlsx(request, page_id):
+    programme = programme_for(request, page_id)
+    edition = programme.edition
+    name = f"programme-{edition.year if edition else slugify(programme.title)}.xlsx"
+    return attachment(export_programme(programme, programme.locale.language_code), name)
+
+
+def template_xlsx(request):
+    return attachment(template_workbook("fr"), "modele-programme.xlsx")
