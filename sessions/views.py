@@ -137,3 +137,24 @@ def export_xlsx(request, page_id):
 
 def template_xlsx(request):
     return attachment(template_workbook("fr"), "modele-programme.xlsx")
+
+
+def programme_grid(request, page_id):
+    from .grid import build_grid
+
+    programme = programme_for(request, page_id)
+    grid = build_grid(programme)
+    cells = [
+        cell for day in grid for row in day["rows"] for group in row["cells"] for cell in group
+    ]
+    return TemplateResponse(
+        request,
+        "programme/admin/grid.html",
+        {
+            "programme": programme,
+            "edition": programme.edition,
+            "grid": grid,
+            "conflict_count": sum(1 for cell in cells if cell.conflicts),
+            "warning_count": sum(1 for cell in cells if cell.warnings),
+        },
+    )

@@ -41,6 +41,12 @@ class ImportProgrammeButton(PageMenuItem):
     url_name = "programme_import"
 
 
+class ProgrammeGridButton(PageMenuItem):
+    label = _("Programme grid")
+    icon_name = "table"
+    url_name = "programme_grid"
+
+
 class ExportProgrammeButton(PageMenuItem):
     label = _("Export to a spreadsheet (.xlsx)")
     icon_name = "download"
@@ -54,6 +60,7 @@ def programme_buttons(page, user, next_url=None, view_name=None):
     if permissions.can_add_subpage():
         yield ImportProgrammeButton(page=page, priority=36)
     if permissions.can_edit():
+        yield ProgrammeGridButton(page=page, priority=35)
         yield ExportProgrammeButton(page=page, priority=37)
 
 
@@ -67,4 +74,5 @@ def programme_admin_urls():
         path("programme/<int:page_id>/import/", views.import_programme, name="programme_import"),
         path("programme/<int:page_id>/export.xlsx", views.export_xlsx, name="programme_export"),
         path("programme/template.xlsx", views.template_xlsx, name="programme_template"),
+        path("programme/<int:page_id>/grid/", views.programme_grid, name="programme_grid"),
     ]
