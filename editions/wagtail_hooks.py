@@ -41,3 +41,11 @@ hooks.register("register_page_listing_more_buttons", next_edition_buttons)
 @hooks.register("register_admin_urls")
 def edition_admin_urls():
     return [path("editions/<int:page_id>/next/", new_edition, name="editions_new_edition")]
+
+
+@hooks.register("construct_homepage_panels")
+def current_edition_panel(request, panels):
+    from .dashboard import CurrentEditionPanel
+
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        panels.insert(0, CurrentEditionPanel())

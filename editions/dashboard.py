@@ -1,0 +1,91 @@
+"""The admin home's panel on the current edition: when it starts, where registration stands,
+how much of the programme is in, and what is still missing."""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wagtail.admin.ui.components import Component
+from wagtail.models import Locale, Page
+
+from partners.models import EditionPartner
+from sessions.grid import SPEAKER_TYPES
+from sessions.models import SessionPage, SessionSpeaker
+
+from .models import EditionPage
+
+
+def current_edition(now=None):
+    """The current edition in the source language, as the home page features it."""
+    locale = Locale.get_default()
+    editions = list(EditionPage.objects.live().filter(locale=locale))
+    if not editions:
+        return None
+    home = editions[0].get_parent().specific
+    pinned = getattr(home, "pinned_edition", None)
+    return EditionPage.pick_current(editions, pinned=pinned, now=now)
+
+
+def untranslated_by_language(edition):
+    """{language code: [pages of the edition without a live translation in it]}."""
+    pages = list(Page.objects.descendant_of(edition, inclusive=True).order_by("path"))
+    keys = [p.translation_key for p in pages]
+    found = {}
+    for locale in Locale.objects.exclude(pk=edition.locale_id).order_by("language_code"):
+        translated = set(
+            Page.objects.filter(translation_key__in=keys, locale=locale, live=True).values_list(
+                "translation_key", flat=True
+            )
+        )
+        found[locale.language_code] = [p for p in pages if p.translation_key not in translated]
+    return found
+
+
+def edition_summary(edition, now=None):
+    now = now or timezone.now()
+    sessions = list(SessionPage.objects.descendant_of(edition).order_by("start"))
+    with_speakers = set(
+        SessionSpeaker.objects.filter(session__in=sessions).values_list("session_id", flat=True)
+    )
+    speakers = (
+        SessionSpeaker.objects.filter(session__in=sessions).values("person_id").distinct().count()
+    )
+    partner_rows = list(
+        EditionPartner.objects.filter(edition=edition)
+        .select_related("partner")
+        .order_by("sort_order")
+    )
+    start_day = edition.local_start.date()
+    today = timezone.localtime(now, edition.tzinfo).date()
+    registration = edition.registration(edition.locale.language_code, now=now)
+    from sessions.models import ProgrammePage
+
+    return {
+        "edition": edition,
+        "programme": ProgrammePage.objects.child_of(edition).first(),
+        "days_until": (start_day - today).days,
+        "in_progress": edition.start <= now < edition.end,
+        "ended": edition.has_ended(now),
+        "registration": registration,
+        "session_count": len(sessions),
+        "draft_count": sum(1 for s in sessions if not s.live),
+        "speaker_count": speakers,
+        "partner_count": len(partner_rows),
+        "sessions_without_speakers": [
+            s for s in sessions if s.pk not in with_speakers and s.session_type in SPEAKER_TYPES
+        ],
+        "partners_without_logo": [row.partner for row in partner_rows if not row.partner.logo_id],
+        "untranslated": untranslated_by_language(edition),
+    }
+
+
+class CurrentEditionPanel(Component):
+    name = "current_edition"
+    template_name = "editions/admin/dashboard_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        edition = current_edition()
+        context["summary"] = edition_summary(edition) if edition else None
+        context["heading"] = _("Current edition")
+        return context
