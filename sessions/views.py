@@ -7,18 +7,24 @@ from django import forms
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from wagtail.admin.widgets import AdminDateTimeInput
+from wagtail.models import Page
 
 from .importing.exporting import export_programme, template_workbook
 from .importing.planning import Planner
 from .importing.reading import FileRejected, read
 from .importing.writing import Writer
-from .models import ProgrammePage
+from .models import ProgrammePage, SessionPage
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 UPLOAD_TIMEOUT = 3600  # the preview waits an hour for its confirmation
@@ -156,5 +162,78 @@ def programme_grid(request, page_id):
             "grid": grid,
             "conflict_count": sum(1 for cell in cells if cell.conflicts),
             "warning_count": sum(1 for cell in cells if cell.warnings),
+        },
+    )
+
+
+class ReleaseForm(forms.Form):
+    go_live_at = forms.DateTimeField(
+        label=gettext_lazy("Publish on"),
+        widget=AdminDateTimeInput,
+        help_text=gettext_lazy("The programme page and all its sessions go live together then."),
+    )
+    translations = forms.BooleanField(
+        label=gettext_lazy("Their translations too"),
+        required=False,
+        initial=True,
+    )
+
+    def clean_go_live_at(self):
+        value = self.cleaned_data["go_live_at"]
+        if value <= timezone.now():
+            raise ValidationError(_("Choose a date and time in the future."))
+        return value
+
+
+def release_pages(programme, translations=True):
+    """The programme page, its sessions and, if asked, their translations, parents first."""
+    pages = [programme, *SessionPage.objects.child_of(programme).order_by("path")]
+    if translations:
+        keys = [page.translation_key for page in pages]
+        pages += list(
+            Page.objects.filter(translation_key__in=keys)
+            .exclude(locale=programme.locale)
+            .order_by("depth", "path")
+            .specific()
+        )
+    return pages
+
+
+def schedule_release(pages, when, user=None):
+    """Wagtail's scheduled publishing, for every page at once: each page's latest revision
+    is approved to go live at `when` (`manage.py publish_scheduled` publishes it then)."""
+    with transaction.atomic():
+        for page in pages:
+            draft = page.get_latest_revision_as_object()
+            draft.go_live_at = when
+            revision = draft.save_revision(user=user, log_action=True)
+            revision.publish(user=user)
+    return len(pages)
+
+
+def programme_release(request, page_id):
+    programme = get_object_or_404(ProgrammePage, pk=page_id)
+    if not programme.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    form = ReleaseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        when = form.cleaned_data["go_live_at"]
+        pages = release_pages(programme, form.cleaned_data["translations"])
+        count = schedule_release(pages, when, request.user)
+        messages.success(
+            request,
+            _("%(count)s pages will be published on %(when)s.")
+            % {"count": count, "when": date_format(timezone.localtime(when), "DATETIME_FORMAT")},
+        )
+        return redirect("wagtailadmin_explore", programme.pk)
+    sessions = SessionPage.objects.child_of(programme)
+    return TemplateResponse(
+        request,
+        "programme/admin/release.html",
+        {
+            "programme": programme,
+            "form": form,
+            "session_count": sessions.count(),
+            "draft_count": sessions.filter(live=False).count(),
         },
     )

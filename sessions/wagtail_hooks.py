@@ -47,6 +47,12 @@ class ProgrammeGridButton(PageMenuItem):
     url_name = "programme_grid"
 
 
+class ReleaseProgrammeButton(PageMenuItem):
+    label = _("Schedule the programme's release")
+    icon_name = "calendar-alt"
+    url_name = "programme_release"
+
+
 class ExportProgrammeButton(PageMenuItem):
     label = _("Export to a spreadsheet (.xlsx)")
     icon_name = "download"
@@ -59,6 +65,8 @@ def programme_buttons(page, user, next_url=None, view_name=None):
     permissions = page.permissions_for_user(user)
     if permissions.can_add_subpage():
         yield ImportProgrammeButton(page=page, priority=36)
+    if permissions.can_publish():
+        yield ReleaseProgrammeButton(page=page, priority=38)
     if permissions.can_edit():
         yield ProgrammeGridButton(page=page, priority=35)
         yield ExportProgrammeButton(page=page, priority=37)
@@ -75,4 +83,5 @@ def programme_admin_urls():
         path("programme/<int:page_id>/export.xlsx", views.export_xlsx, name="programme_export"),
         path("programme/template.xlsx", views.template_xlsx, name="programme_template"),
         path("programme/<int:page_id>/grid/", views.programme_grid, name="programme_grid"),
+        path("programme/<int:page_id>/release/", views.programme_release, name="programme_release"),
     ]

@@ -91,3 +91,22 @@ def pytest_report_header(config):
     return (
         f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database.get('HOST') or ''}".rstrip()
     )
+
+
+@pytest.fixture
+def admin_programme(admin_client, home, venue):
+    """A 2026 edition and its programme, created through the admin's own views."""
+    from editions.models import EditionPage
+    from sessions.models import ProgrammePage
+    from tests.admin_forms import EDITION_FORM, add_page
+
+    response = add_page(admin_client, home, EditionPage, {**EDITION_FORM, "venue": venue.pk})
+    assert response.status_code == 302
+    edition = EditionPage.objects.get(year=2026)
+    response = add_page(
+        admin_client,
+        edition,
+        ProgrammePage,
+        {"title": "Programme", "slug": "programme", "introduction": ""},
+    )
+    return ProgrammePage.objects.get()

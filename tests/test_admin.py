@@ -8,7 +8,6 @@ from wagtail.images import get_image_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 import pytest
-from bs4 import BeautifulSoup
 
 from editions.demo.images import draw_label
 from editions.models import EditionPage, PracticalInfoPage, ProceedingsPage, Venue
@@ -17,29 +16,7 @@ from partners.factories import PartnerFactory, PartnerTierFactory
 from partners.models import Partner, PartnersPage, PartnerTier
 from sessions.factories import PersonFactory, RoomFactory
 from sessions.models import Person, ProgrammePage, Room, SessionPage, SpeakerIndexPage
-
-
-def add_page(client, parent, model, data, publish=True):
-    url = reverse(
-        "wagtailadmin_pages:add", args=(model._meta.app_label, model._meta.model_name, parent.pk)
-    )
-    if publish:
-        data = {**data, "action-publish": "action-publish"}
-    # nested_form_data() would spread a list over numbered keys: multiple choices go as is.
-    lists = {key: data.pop(key) for key in [k for k, v in data.items() if isinstance(v, list)]}
-    return client.post(url, {**nested_form_data(data), **lists})
-
-
-def field_errors(response):
-    """{field name: [messages]} as the admin shows them next to each field."""
-    soup = BeautifulSoup(response.content, "html.parser")
-    errors = {}
-    for wrapper in soup.select("[data-field-wrapper]"):
-        messages = [e.get_text(" ", strip=True) for e in wrapper.select(".error-message")]
-        field = wrapper.select_one("[name]")
-        if messages and field is not None:
-            errors[field["name"]] = messages
-    return errors
+from tests.admin_forms import EDITION_FORM, add_page, field_errors, session_form
 
 
 def test_admin_speaks_french(admin_client):
@@ -50,26 +27,6 @@ def test_admin_speaks_french(admin_client):
     assert "Tableau de bord" in text
     assert "Personnes" in text  # our own menu items, through our French catalogue
     assert "Lieux" in text
-
-
-EDITION_FORM = {
-    "title": "Rencontres de l'AICT 2026",
-    "slug": "rencontres-2026",
-    "number": "17",
-    "year": "2026",
-    "theme": "Un thème",
-    "start": "03/07/2026 08:00",
-    "end": "03/07/2026 18:00",
-    "time_zone": "Europe/Paris",
-    "status": "scheduled",
-    "highlights": streamfield([("highlight", {"text": "Ateliers thématiques", "page": ""})]),
-    "body": streamfield([]),
-    "editorial": rich_text("<p>Éditorial.</p>"),
-    "footer_partners_heading": "Avec le concours de",
-    "edition_partners": inline_formset([]),
-    "registration_provider": "link",
-    "pretix_url": "https://pretix.eu",
-}
 
 
 def test_create_every_page_type(admin_client, home, venue):
@@ -158,47 +115,6 @@ def test_create_every_page_type(admin_client, home, venue):
     for page in (edition, programme, session, PracticalInfoPage.objects.get()):
         response = admin_client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
         assert response.status_code == 200
-
-
-def session_form(
-    person=None, room=None, partner=None, start="03/07/2026 09:30", end="03/07/2026 11:00"
-):
-    return {
-        "title": "Atelier diplomatie des territoires",
-        "slug": "atelier-diplomatie",
-        "session_type": "workshop",
-        "status": "scheduled",
-        "start": start,
-        "end": end,
-        "room": room or "",
-        "summary": "Un atelier.",
-        "body": streamfield([]),
-        "region": "",
-        "language": "fr",
-        "interpretation_languages": ["en", "es"],
-        "registration_url": "",
-        "resources": streamfield([]),
-        "speakers": inline_formset(
-            [{"person": person, "role": "moderator", "function": "Maire de Montpellier"}]
-            if person
-            else []
-        ),
-        "organising_partners": inline_formset([{"partner": partner}] if partner else []),
-    }
-
-
-@pytest.fixture
-def admin_programme(admin_client, home, venue):
-    response = add_page(admin_client, home, EditionPage, {**EDITION_FORM, "venue": venue.pk})
-    assert response.status_code == 302
-    edition = EditionPage.objects.get(year=2026)
-    response = add_page(
-        admin_client,
-        edition,
-        ProgrammePage,
-        {"title": "Programme", "slug": "programme", "introduction": ""},
-    )
-    return ProgrammePage.objects.get()
 
 
 def test_session_ending_before_it_starts_is_refused_in_french(admin_client, admin_programme):
