@@ -30,7 +30,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     re_path(
-        r"^(?P<path>(?:[\w\-]+/)*)(?P<filename>calendar\.ics|schedule\.json|schedule\.xml)$",
+        r"^(?P<path>(?:[\w\-]+/)*)(?P<filename>calendar\.ics|schedule\.json|schedule\.xml|programme\.pdf)$",
         serve_export,
         name="page_export",
     ),

@@ -275,7 +275,17 @@ class ProgrammePage(BasePage):
         "calendar.ics": "serve_calendar",
         "schedule.json": "serve_schedule_json",
         "schedule.xml": "serve_schedule_xml",
+        "programme.pdf": "serve_pdf",
     }
+
+    def serve_pdf(self, request):
+        from .printed import programme_pdf
+
+        pdf, cached = programme_pdf(self)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{self.slug_for_file()}.pdf"'
+        response["X-Programme-PDF"] = "cached" if cached else "made"
+        return response
 
     def serve_schedule_json(self, request):
         from .schedule import build_schedule, to_json
