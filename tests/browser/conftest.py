@@ -8,6 +8,7 @@ import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+GUIDE_IMAGES = Path(__file__).resolve().parents[2] / "docs" / "guide" / "images"
 CHROMIUM_ARGS = [
     "--no-sandbox",  # CI runs as root
     "--disable-gpu",
@@ -99,3 +100,9 @@ def editor_page(browser, live_server, demo_site, django_user_model):
 def save_screenshot(page, name):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def save_guide_screenshot(page, name):
+    """A picture of the real admin for the editors' guide (docs/guide/images/<name>.png)."""
+    GUIDE_IMAGES.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(GUIDE_IMAGES / f"{name}.png"))

@@ -8,7 +8,7 @@ from openpyxl import Workbook
 
 from sessions.models import ProgrammePage, SessionPage
 
-from .conftest import save_screenshot
+from .conftest import save_guide_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -47,7 +47,7 @@ def test_an_editor_imports_a_workshop_and_finds_it_on_the_programme(
     page.get_by_role("heading", name="Séances à créer").wait_for()
     assert "Villes jumelles et eau potable" in page.locator("table.listing").inner_text()
     assert "Awa Diop (nouveau)" in page.locator("table.listing").inner_text()
-    save_screenshot(page, "admin-programme-import-preview")
+    save_guide_screenshot(page, "import-apercu")
     assert not SessionPage.objects.filter(reference="ATELIER-9").exists()
     page.get_by_role("button", name="Confirmer l'import").click()
     page.wait_for_url(f"**/admin/pages/{programme.pk}/")
