@@ -102,7 +102,23 @@ def save_screenshot(page, name):
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
-def save_guide_screenshot(page, name):
-    """A picture of the real admin for the editors' guide (docs/guide/images/<name>.png)."""
+def save_guide_screenshot(page, name, tolerance=0.01):
+    """A picture of the real admin for the editors' guide (docs/guide/images/<name>.png).
+
+    Retaken on every run; the file is replaced only when the screen has really changed
+    (more than `tolerance` of its pixels), not for a blinking caret or anti-aliasing."""
+    import io
+
+    from PIL import Image, ImageChops
+
     GUIDE_IMAGES.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(GUIDE_IMAGES / f"{name}.png"))
+    path = GUIDE_IMAGES / f"{name}.png"
+    new = page.screenshot()
+    if path.exists():
+        with Image.open(path) as old_image, Image.open(io.BytesIO(new)) as new_image:
+            if old_image.size == new_image.size:
+                diff = ImageChops.difference(old_image.convert("RGB"), new_image.convert("RGB"))
+                changed = sum(1 for pixel in diff.convert("L").getdata() if pixel > 16)
+                if changed <= tolerance * old_image.width * old_image.height:
+                    return
+    path.write_bytes(new)
