@@ -22,7 +22,7 @@ from wagtail.models import Page
 
 from .importing.exporting import export_programme, template_workbook
 from .importing.planning import Planner
-from .importing.reading import FileRejected, read
+from .importing.reading import FileRejected, check_file, read
 from .importing.writing import Writer
 from .models import ProgrammePage, SessionPage
 
@@ -65,6 +65,7 @@ def import_programme(request, page_id):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
+            check_file(upload.name, upload.size)  # before reading it into memory
             content = upload.read()
             sheet = read(upload.name, content)
         except FileRejected as rejected:

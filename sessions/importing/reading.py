@@ -39,18 +39,23 @@ def max_bytes():
     return getattr(settings, "PROGRAMME_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 
 
-def read(name, content):
-    """`content` is the file's bytes; `name` its file name (for the extension)."""
-    lower = (name or "").lower()
-    if not lower.endswith(EXTENSIONS):
+def check_file(name, size):
+    """The checks made before a file is even read: its extension and its size."""
+    if not (name or "").lower().endswith(EXTENSIONS):
         raise FileRejected([_("The file must be an Excel workbook (.xlsx) or a CSV file (.csv).")])
-    if len(content) > max_bytes():
+    if size > max_bytes():
         raise FileRejected(
             [
                 _("The file is too large (%(size)s); the limit is %(limit)s.")
-                % {"size": filesizeformat(len(content)), "limit": filesizeformat(max_bytes())}
+                % {"size": filesizeformat(size), "limit": filesizeformat(max_bytes())}
             ]
         )
+
+
+def read(name, content):
+    """`content` is the file's bytes; `name` its file name (for the extension)."""
+    check_file(name, len(content))
+    lower = name.lower()
     if not content.strip():
         raise FileRejected([_("The file is empty.")])
     table = read_xlsx(content) if lower.endswith(".xlsx") else read_csv(content)

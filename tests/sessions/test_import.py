@@ -389,3 +389,11 @@ def test_admin_downloads_export_and_template(world, admin_client):
     template = admin_client.get(reverse("programme_template"))
     book = load_workbook(io.BytesIO(template.content))
     assert [sheet.title for sheet in book.worksheets] == ["Programme", "Mode d'emploi"]
+
+
+def test_admin_refuses_a_50_megabyte_upload_on_the_field(world, admin_client):
+    response = upload(admin_client, world, b"0" * (50 * 1024 * 1024))
+    soup = BeautifulSoup(response.content, "html.parser")
+    field = soup.find("input", {"name": "file"}).find_parent(attrs={"data-field": True})
+    assert "Le fichier est trop volumineux (50,0\u00a0Mio)" in field.get_text()
+    assert SessionPage.objects.count() == 0
