@@ -58,7 +58,31 @@ MIDDLEWARE = [
     "home.middleware.TranslationLocaleGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.middleware.ContentSecurityPolicyMiddleware",
 ]
+
+# The public site's Content-Security-Policy (cms.middleware): no inline script anywhere.
+# Media on another host (S3, a CDN) and embedded video players are added in production.
+MEDIA_HOSTS = [h for h in os.environ.get("MEDIA_HOSTS", "").split(",") if h]
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:", *MEDIA_HOSTS],
+    "media-src": ["'self'", *MEDIA_HOSTS],
+    "font-src": ["'self'"],
+    "frame-src": [
+        "https://www.youtube.com",
+        "https://www.youtube-nocookie.com",
+        "https://player.vimeo.com",
+        "https://www.dailymotion.com",
+    ],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"

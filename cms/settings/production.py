@@ -1,20 +1,128 @@
-"""Production settings: every secret and service comes from the environment."""
+"""Production settings: every secret and service comes from the environment, and nothing
+falls back silently to a development default.
+
+Required: DJANGO_SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL (PostgreSQL), REDIS_URL,
+AWS_STORAGE_BUCKET_NAME, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY. Optional: AWS_S3_ENDPOINT_URL
+(an S3-compatible service other than AWS), AWS_S3_REGION_NAME, AWS_S3_CUSTOM_DOMAIN (a CDN in
+front of the public renditions), WAGTAILADMIN_BASE_URL, LOG_LEVEL, PRETIX_API_TOKEN,
+DEEPL_API_KEY. See docs/deploy.md."""
 
 import os
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
+from .base import MIDDLEWARE
 
-_REQUIRED = ["DJANGO_SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"]
-_missing = [name for name in _REQUIRED if not os.environ.get(name)]
-if _missing:
+REQUIRED = [
+    "DJANGO_SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DATABASE_URL",
+    "REDIS_URL",
+    "AWS_STORAGE_BUCKET_NAME",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+]
+missing = [name for name in REQUIRED if not os.environ.get(name)]
+if missing:
     raise ImproperlyConfigured(
-        "Missing environment variables for production: " + ", ".join(_missing)
+        "cms.settings.production needs these environment variables: " + ", ".join(missing)
     )
+if not os.environ["DATABASE_URL"].startswith(("postgres://", "postgresql://")):
+    raise ImproperlyConfigured("DATABASE_URL must point to PostgreSQL in production.")
 
 DEBUG = False
+
+# --- database: persistent connections, checked before reuse (base.py reads DATABASE_URL)
+
+# --- media on S3-compatible storage -------------------------------------------------------
+# Originals and documents are private (served through signed, expiring links); renditions,
+# which pages show, are public-read with plain URLs so that cached HTML never holds a
+# signature that expires.
+_S3 = {
+    "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+    "access_key": os.environ["AWS_ACCESS_KEY_ID"],
+    "secret_key": os.environ["AWS_SECRET_ACCESS_KEY"],
+    "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+    "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+    "file_overwrite": False,
+}
+STORAGES = {
+    "default": {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_S3, "default_acl": "private", "querystring_auth": True},
+    },
+    "renditions": {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_S3,
+            "default_acl": "public-read",
+            "querystring_auth": False,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    },
+    # Compressed (gzip and Brotli) and fingerprinted, served by WhiteNoise with far-future
+    # cache headers.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
+# Pages show renditions from the bucket (or its CDN domain): allowed by the CSP.
+_media_host = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or os.environ.get("AWS_S3_ENDPOINT_URL")
+if _media_host:
+    _media_host = _media_host if "://" in _media_host else f"https://{_media_host}"
+    CONTENT_SECURITY_POLICY["img-src"].append(_media_host)  # noqa: F405
+    CONTENT_SECURITY_POLICY["media-src"].append(_media_host)  # noqa: F405
+else:
+    _bucket_host = f"https://{os.environ['AWS_STORAGE_BUCKET_NAME']}.s3.amazonaws.com"
+    CONTENT_SECURITY_POLICY["img-src"].append(_bucket_host)  # noqa: F405
+
+# --- shared cache: Redis --------------------------------------------------------------------
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+        "KEY_PREFIX": "rencontres",
+        "TIMEOUT": 300,
+    },
+    # Wagtail keeps rendition lookups here (one query less per image).
+    "renditions": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+        "KEY_PREFIX": "rencontres-renditions",
+        "TIMEOUT": 24 * 3600,
+    },
+}
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# --- static files -----------------------------------------------------------------------------
+MIDDLEWARE = [
+    MIDDLEWARE[0],  # SecurityMiddleware first
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    *MIDDLEWARE[1:],
+]
+
+# --- HTTPS and cookies (behind the CDN / load balancer that terminates TLS) --------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
+SECURE_SSL_REDIRECT = True
+SECURE_HSTS_SECONDS = 365 * 24 * 3600
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SESSION_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SECURE = True
+CSRF_TRUSTED_ORIGINS = [f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS]  # noqa: F405
+# Nothing may frame the site, except Wagtail's own preview, whose views answer SAMEORIGIN.
+X_FRAME_OPTIONS = "DENY"
+
+# --- logs: JSON lines on stdout ---------------------------------------------------------------
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "cms.logging.JSONFormatter"}},
+    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {"django.request": {"level": "WARNING"}},
+}

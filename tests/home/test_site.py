@@ -157,3 +157,17 @@ def test_link_previews_on_every_page(demo, client, url, title, description, loca
     if description:
         assert meta("og:description").startswith(description)
         assert meta("description").startswith(description)
+
+
+def test_public_pages_carry_a_content_security_policy_without_inline_script(demo, client):
+    for url in ["/fr/", "/fr/2025/", "/fr/2025/programme/", "/en/search/?q=atelier"]:
+        response = client.get(url, follow=True)
+        policy = dict(
+            part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";")
+        )
+        assert policy["script-src"] == "'self'"
+        assert "unsafe-inline" not in response["Content-Security-Policy"]
+        assert policy["object-src"] == "'none'"
+        assert policy["frame-ancestors"] == "'self'"
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["Referrer-Policy"] == "same-origin"
