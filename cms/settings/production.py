@@ -117,6 +117,10 @@ CSRF_TRUSTED_ORIGINS = [f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS]
 # Nothing may frame the site, except Wagtail's own preview, whose views answer SAMEORIGIN.
 X_FRAME_OPTIONS = "DENY"
 
+# The client's address as the CDN / load balancer passes it (that many proxies in front).
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
 # --- logs: JSON lines on stdout ---------------------------------------------------------------
 LOGGING = {
     "version": 1,
