@@ -118,3 +118,15 @@ def test_gunicorn_configuration_is_valid(name):
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_static_files_are_collected_fingerprinted_and_compressed(tmp_path):
+    result = manage("collectstatic", "--noinput", **FULL, STATIC_ROOT=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    css = {p.name for p in (tmp_path / "css").iterdir()}
+    fingerprinted = [name for name in css if name.startswith("site.") and name.endswith(".css")]
+    fingerprinted = [name for name in fingerprinted if name != "site.css"]
+    assert len(fingerprinted) == 1
+    assert {fingerprinted[0] + ".gz", fingerprinted[0] + ".br"} <= css
+    manifest = json.loads((tmp_path / "staticfiles.json").read_text())
+    assert manifest["paths"]["css/site.css"] == f"css/{fingerprinted[0]}"

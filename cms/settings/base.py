@@ -13,6 +13,10 @@ VAR_DIR = Path(os.environ.get("RENCONTRES_VAR_DIR", BASE_DIR / "var"))
 
 DEBUG = False
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+# Old keys still accepted while a new one is rolled out (docs/deploy.md).
+SECRET_KEY_FALLBACKS = [
+    k for k in os.environ.get("DJANGO_SECRET_KEY_FALLBACKS", "").split(",") if k
+]
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 
 INSTALLED_APPS = [
