@@ -1,0 +1,96 @@
+"""Uploads stay within what the site can serve safely: image and document types, size
+limits with a clear French message, and rich text within Wagtail's feature whitelist."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+
+from bs4 import BeautifulSoup
+
+from editions.demo.images import draw_label
+
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+
+
+def errors(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return " ".join(e.get_text(" ", strip=True) for e in soup.select(".error-message"))
+
+
+def add_image(client, name, content, content_type):
+    return client.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": name,
+            "file": SimpleUploadedFile(name, content, content_type),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+
+
+def test_an_svg_image_is_refused(admin_client):
+    response = add_image(admin_client, "logo.svg", SVG, "image/svg+xml")
+    assert response.status_code == 200
+    assert (
+        "Ce format de fichier n’est pas reconnu" in errors(response)
+        or "svg" in errors(response).lower()
+    )
+    assert not get_image_model().objects.exists()
+
+
+def test_a_too_large_image_gets_a_clear_message(admin_client, settings):
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 1024
+    response = add_image(admin_client, "logo.png", draw_label("CUF"), "image/png")
+    assert response.status_code == 200
+    assert "trop volumineux" in errors(response)
+    assert not get_image_model().objects.exists()
+
+
+def test_a_document_of_another_type_is_refused(admin_client):
+    response = admin_client.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": "Page piégée",
+            "file": SimpleUploadedFile("piege.html", b"<script>alert(1)</script>", "text/html"),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+    assert response.status_code == 200
+    assert "html" in errors(response).lower()
+    assert not get_document_model().objects.exists()
+
+
+def test_rich_text_keeps_to_the_whitelist(admin_client, home):
+    from wagtail.rich_text import RichText  # noqa: F401
+    from wagtail.test.utils.form_data import rich_text, streamfield
+
+    from home.models import StandardPage
+    from tests.admin_forms import add_page
+
+    response = add_page(
+        admin_client,
+        home,
+        StandardPage,
+        {
+            "title": "Mentions légales",
+            "slug": "mentions-legales",
+            "introduction": "",
+            "body": streamfield(
+                [
+                    (
+                        "paragraph",
+                        rich_text(
+                            '<p onclick="alert(1)">Texte<script>alert(2)</script> '
+                            '<a href="javascript:alert(3)">lien</a></p>'
+                        ),
+                    )
+                ]
+            ),
+        },
+    )
+    assert response.status_code == 302, errors(response)
+    stored = str(StandardPage.objects.get(slug="mentions-legales").body.raw_data)
+    assert "onclick" not in stored and "<script" not in stored and "javascript:" not in stored
