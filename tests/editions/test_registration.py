@@ -134,7 +134,7 @@ def test_a_hanging_provider_costs_one_visitor_two_seconds_at_most(client, pretix
     assert elapsed < 3
     assert cta.find("a").get_text(strip=True) == "S’inscrire"  # the link regardless
     cta, _, elapsed = visit(client)
-    assert elapsed < 0.5  # the next visitors do not wait: it is retried later
+    assert elapsed < 1.5  # the next visitors do not wait the 2 s: it is retried later
     assert len(pretix.requests) == 1
     assert cta.find("a").get_text(strip=True) == "S’inscrire"
 
