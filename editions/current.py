@@ -58,11 +58,9 @@ def compute(parent_path_value):
         for e in EditionPage.objects.live().public().child_of(parent)
     ]
     pinned_edition = getattr(parent, "pinned_edition", None)
-    pinned = None
-    if pinned_edition is not None:
-        key = pinned_edition.translation_key
-        localized = EditionPage.objects.filter(translation_key=key, locale=parent.locale).first()
-        pinned = next((e for e in editions if localized and e.pk == localized.pk), None)
+    localized = pinned_edition.get_translation_or_none(parent.locale) if pinned_edition else None
+    pinned_pk = localized.pk if localized else None
+    pinned = next((e for e in editions if e.pk == pinned_pk), None)
     return (editions, pinned)
 
 

@@ -5,24 +5,24 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from partners.models import EditionPartner
 from sessions.grid import SPEAKER_TYPES
 from sessions.models import SessionPage, SessionSpeaker
 
-from .models import EditionPage
-
 
 def current_edition(now=None):
-    """The current edition in the source language, as the home page features it."""
-    locale = Locale.get_default()
-    editions = list(EditionPage.objects.live().filter(locale=locale))
-    if not editions:
+    """The current edition in the source language, as the default site's home page features it."""
+    from home.models import HomePage
+
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
         return None
-    home = editions[0].get_parent().specific
-    pinned = getattr(home, "pinned_edition", None)
-    return EditionPage.pick_current(editions, pinned=pinned, now=now)
+    root = site.root_page
+    home = root.get_translation_or_none(Locale.get_default()) or root
+    home = home.specific
+    return home.current_edition(now=now) if isinstance(home, HomePage) else None
 
 
 def untranslated_by_language(edition):

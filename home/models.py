@@ -144,19 +144,33 @@ class HomePage(BasePage):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
-    def get_context(self, request, *args, **kwargs):
+    def editions(self):
         from editions.models import EditionPage
 
-        context = super().get_context(request, *args, **kwargs)
-        editions = list(
+        return (
             EditionPage.objects.live()
             .public()
             .child_of(self)
             .select_related("venue")
             .order_by("-start")
         )
-        pinned = self.pinned_edition.localized if self.pinned_edition else None
-        current = EditionPage.pick_current(editions, pinned=pinned)
+
+    def current_edition(self, editions=None, now=None):
+        """The pinned edition, else the next one that has not ended, else the latest one."""
+        from editions.models import EditionPage
+
+        editions = list(self.editions()) if editions is None else editions
+        pinned = (
+            self.pinned_edition.get_translation_or_none(self.locale)
+            if self.pinned_edition
+            else None
+        )
+        return EditionPage.pick_current(editions, pinned=pinned, now=now)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        editions = list(self.editions())
+        current = self.current_edition(editions)
         context["current_edition"] = current
         context["archive"] = [e for e in editions if e != current]
         return context

@@ -5,6 +5,7 @@ room or a speaker, drafts, translations missing or unpublished)."""
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
@@ -57,7 +58,6 @@ class Cell:
 
 def build_grid(programme):
     """[{day, rooms: [room or None], rows: [{time, cells: [[Cell]]}]}], one query per kind."""
-    edition = programme.edition
     sessions = list(
         SessionPage.objects.child_of(programme)
         .select_related("room")
@@ -75,26 +75,21 @@ def build_grid(programme):
     ).values_list("translation_key", "locale_id", "live"):
         translated[(key, locale_id)] = "live" if live else "draft"
 
-    days = defaultdict(list)
+    tz = programme.tzinfo
+    days = defaultdict(lambda: defaultdict(list))  # day -> start time -> sessions
     for session in sessions:
-        days[edition.local(session.start).date() if edition else session.start.date()].append(
-            session
-        )
+        start = timezone.localtime(session.start, tz)
+        days[start.date()][start.time()].append(session)
     grid = []
-    for day, day_sessions in sorted(days.items()):
+    for day, slots in sorted(days.items()):
+        day_sessions = [session for slot in slots.values() for session in slot]
         rooms = sorted({s.room for s in day_sessions if s.room}, key=lambda r: r.name)
         if any(s.room is None for s in day_sessions):
             rooms.append(None)
-        times = sorted(
-            {edition.local(s.start).time() if edition else s.start.time() for s in day_sessions}
-        )
         rows = []
-        for time in times:
-            row = {"time": time, "cells": [[] for _room in rooms]}
-            for session in day_sessions:
-                start = edition.local(session.start).time() if edition else session.start.time()
-                if start != time:
-                    continue
+        for time, slot in sorted(slots.items()):
+            cells = [[] for _room in rooms]
+            for session in slot:
                 cell = Cell(
                     session=session,
                     speakers=speakers.get(session.pk, []),
@@ -111,8 +106,8 @@ def build_grid(programme):
                     cell.warnings.append(_("No room"))
                 if not cell.speakers and session.session_type in SPEAKER_TYPES:
                     cell.warnings.append(_("No speaker"))
-                row["cells"][rooms.index(session.room)].append(cell)
-            rows.append(row)
+                cells[rooms.index(session.room)].append(cell)
+            rows.append({"time": time, "cells": cells})
         grid.append({"day": day, "rooms": rooms, "rows": rows})
     return grid
 

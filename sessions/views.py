@@ -43,11 +43,10 @@ class ImportForm(forms.Form):
     )
 
 
-def programme_for(request, page_id, write=False):
+def programme_for(request, page_id, permission="can_edit"):
+    """The programme page, if the user holds `permission` on it (a PagePermissionTester test)."""
     programme = get_object_or_404(ProgrammePage, pk=page_id)
-    permissions = programme.permissions_for_user(request.user)
-    allowed = permissions.can_add_subpage() if write else permissions.can_edit()
-    if not allowed:
+    if not getattr(programme.permissions_for_user(request.user), permission)():
         raise PermissionDenied
     return programme
 
@@ -57,7 +56,7 @@ def upload_key(token, user):
 
 
 def import_programme(request, page_id):
-    programme = programme_for(request, page_id, write=True)
+    programme = programme_for(request, page_id, "can_add_subpage")
     context = {"programme": programme, "edition": programme.edition}
     if request.method == "POST" and "token" in request.POST:
         return confirm(request, programme, context)
@@ -213,9 +212,7 @@ def schedule_release(pages, when, user=None):
 
 
 def programme_release(request, page_id):
-    programme = get_object_or_404(ProgrammePage, pk=page_id)
-    if not programme.permissions_for_user(request.user).can_publish():
-        raise PermissionDenied
+    programme = programme_for(request, page_id, "can_publish")
     form = ReleaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         when = form.cleaned_data["go_live_at"]

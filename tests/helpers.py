@@ -21,3 +21,23 @@ def errors_of(obj):
             field: [str(m) for m in messages]
             for field, messages in caught.value.message_dict.items()
         }
+
+
+def workbook(headers, rows, setup=None):
+    """The bytes of a real .xlsx file: a header line, then the rows; `setup(sheet)` may add
+    formulas or merged cells."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    if headers:
+        sheet.append(headers)
+    for row in rows:
+        sheet.append(row)
+    if setup:
+        setup(sheet)
+    output = io.BytesIO()
+    book.save(output)
+    return output.getvalue()

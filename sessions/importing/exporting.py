@@ -26,7 +26,7 @@ def session_rows(programme):
     languages = dict(SessionLanguage.choices)
     roles = dict(SpeakerRole.choices)
     for page in sessions:
-        page = page.get_latest_revision_as_object() if page.has_unpublished_changes else page
+        page = page.get_latest_revision_as_object()  # the page itself when no draft
         start, end = edition.local(page.start), edition.local(page.end)
         yield {
             "reference": page.reference or page.slug,

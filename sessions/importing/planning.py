@@ -222,7 +222,13 @@ class Planner:
         self.people = group_by_name(Person.objects.filter(locale=locale), lambda p: p.full_name)
         self.partners = group_by_name(Partner.objects.filter(locale=locale), lambda p: p.name)
         # A session without a reference yet is known by its slug (what the export writes).
-        self.existing = {s.reference or s.slug: s for s in SessionPage.objects.child_of(programme)}
+        # Speakers and partners are compared with the file's: fetched once for all sessions.
+        self.existing = {
+            s.reference or s.slug: s
+            for s in SessionPage.objects.child_of(programme).prefetch_related(
+                "speakers", "organising_partners"
+            )
+        }
 
     def plan(self, sheet):
         plan = Plan()

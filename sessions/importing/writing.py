@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 
 from ..models import Person, SessionPage, SessionPartner, SessionSpeaker
+from .columns import normalise
 
 
 @dataclass
@@ -63,8 +64,6 @@ class Writer:
         return report
 
     def create_people(self, plan, report):
-        from .columns import normalise
-
         people = {}
         locale = self.programme.locale
         for name in plan.new_people:
@@ -77,8 +76,6 @@ class Writer:
         return people
 
     def fill(self, page, session, people):
-        from .columns import normalise
-
         page.title = session.title
         page.start, page.end = session.start, session.end
         page.session_type = session.session_type

@@ -4,9 +4,9 @@ find the new workshop on the public programme."""
 import datetime
 
 import pytest
-from openpyxl import Workbook
 
 from sessions.models import ProgrammePage, SessionPage
+from tests.helpers import workbook
 
 from .conftest import save_guide_screenshot
 
@@ -14,22 +14,23 @@ pytestmark = pytest.mark.browser
 
 
 def spreadsheet(path):
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["Référence", "Jour", "Début", "Fin", "Type", "Titre", "Salle", "Intervenants"])
-    sheet.append(
-        [
-            "ATELIER-9",
-            datetime.date(2025, 7, 4),
-            datetime.time(16, 0),
-            datetime.time(17, 0),
-            "Atelier",
-            "Villes jumelles et eau potable",
-            "Espace des Partenaires",
-            "Awa Diop | Adjointe au maire de Dakar | intervenante",
-        ]
+    path.write_bytes(
+        workbook(
+            ["Référence", "Jour", "Début", "Fin", "Type", "Titre", "Salle", "Intervenants"],
+            [
+                [
+                    "ATELIER-9",
+                    datetime.date(2025, 7, 4),
+                    datetime.time(16, 0),
+                    datetime.time(17, 0),
+                    "Atelier",
+                    "Villes jumelles et eau potable",
+                    "Espace des Partenaires",
+                    "Awa Diop | Adjointe au maire de Dakar | intervenante",
+                ]
+            ],
+        )
     )
-    book.save(path)
     return path
 
 

@@ -14,7 +14,7 @@ from wagtail.models import Revision
 
 import pytest
 from bs4 import BeautifulSoup
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from partners.factories import PartnerFactory
 from sessions.factories import PersonFactory, RoomFactory, SessionPageFactory
@@ -23,6 +23,7 @@ from sessions.importing.planning import Planner
 from sessions.importing.reading import FileRejected, read
 from sessions.importing.writing import Writer
 from sessions.models import Person, SessionPage
+from tests.helpers import workbook
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 HEADERS = [
@@ -70,17 +71,7 @@ PLENARY = [
 
 
 def xlsx(rows, headers=HEADERS, setup=None):
-    book = Workbook()
-    sheet = book.active
-    if headers:
-        sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    if setup:
-        setup(sheet)
-    output = io.BytesIO()
-    book.save(output)
-    return output.getvalue()
+    return workbook(headers, rows, setup)
 
 
 @pytest.fixture
@@ -397,3 +388,17 @@ def test_admin_refuses_a_50_megabyte_upload_on_the_field(world, admin_client):
     field = soup.find("input", {"name": "file"}).find_parent(attrs={"data-field": True})
     assert "Le fichier est trop volumineux (50,0\u00a0Mio)" in field.get_text()
     assert SessionPage.objects.count() == 0
+
+
+def test_planning_queries_do_not_grow_with_the_programme(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for rows in ([WORKSHOP], [WORKSHOP, PLENARY]):
+        Writer(world).write(plan_of(world, xlsx(rows)))
+        with CaptureQueriesContext(connection) as queries:
+            plan = plan_of(world, xlsx(rows))
+        assert len(plan.unchanged) == len(rows)
+        counts.append(len(queries))
+    assert counts[0] == counts[1]

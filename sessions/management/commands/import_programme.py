@@ -7,6 +7,7 @@ from django.utils import translation
 
 from wagtail.models import Locale
 
+from editions.models import EditionPage
 from sessions.importing.planning import Planner
 from sessions.importing.reading import FileRejected, read
 from sessions.importing.writing import Writer
@@ -14,14 +15,10 @@ from sessions.models import ProgrammePage
 
 
 def programme_of(year):
-    programme = (
-        ProgrammePage.objects.filter(
-            locale=Locale.get_default(), url_path__regex=rf"/{int(year)}/[^/]+/$"
-        )
-        .order_by("path")
-        .first()
-    )
-    if programme is None or programme.edition is None or programme.edition.year != int(year):
+    """The programme page of the edition of `year`, in the source language."""
+    edition = EditionPage.objects.filter(year=year, locale=Locale.get_default()).first()
+    programme = ProgrammePage.objects.child_of(edition).first() if edition else None
+    if programme is None:
         raise CommandError(f"No programme page for the {year} edition.")
     return programme
 
