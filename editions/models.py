@@ -153,6 +153,8 @@ hashtag_validator = RegexValidator(
 class EditionPage(BasePage):
     """One edition of the Rencontres; its slug is its year."""
 
+    shows_sessions = True
+
     template = "pages/edition_page.html"
 
     base_form_class = EditionPageForm
@@ -721,6 +723,8 @@ class UsefulLink(TranslatableMixin, Orderable):
 
 class ProceedingsPage(BasePage):
     """« Actes »: after the event, each session's video, report, documents and photos."""
+
+    shows_sessions = True
 
     template = "pages/proceedings_page.html"
 

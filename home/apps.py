@@ -10,6 +10,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from . import invalidation  # noqa: F401 (connects the page cache's receivers)
         from .translators import ensure_translator_groups, grant_tree
 
         post_migrate.connect(ensure_translator_groups, dispatch_uid="home.translator_groups")

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
@@ -58,6 +59,8 @@ class BasePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The page cache stores this view under the page's tags (see cms.page_cache).
+        request.page_cache_page = self
         edition = self.edition
         context["edition"] = edition
         nav, translations = chrome_pages(self, edition, without_restricted)
@@ -78,6 +81,47 @@ class BasePage(Page):
         context["language_links"] = language_links(request, self, translations, suffix)
         context["alternate_links"] = alternates(request, translations, suffix)
         return context
+
+    # --- whole-page cache (cms.page_cache) -------------------------------------------------
+
+    # Pages listing the sessions of their edition (and so their speakers, rooms, partners).
+    shows_sessions = False
+
+    def cache_tags(self):
+        """What this page shows, as the tags its cached views are dropped by."""
+        tags = {"site", f"page:{self.translation_key}"}
+        edition = self.edition
+        if edition is not None:
+            # The banner, the navigation and the footer partners of the edition.
+            tags.add(f"edition:{edition.translation_key}")
+            if self.shows_sessions:
+                tags.add(f"sessions:{edition.translation_key}")
+        return tags
+
+    def cache_editions(self):
+        """The editions whose clock this page's content follows."""
+        return [self.edition] if self.edition is not None else []
+
+    def cache_lifetime(self, now):
+        """Seconds a view may be kept: until the next instant the page changes by itself."""
+        from editions.current import parent_path, summaries
+        from editions.models import RegistrationState
+
+        lifetime = settings.PAGE_CACHE_SECONDS
+        instants = []
+        for edition in self.cache_editions():
+            # Which edition is current (the notice on the others) follows the siblings' dates.
+            siblings, _pinned = summaries(parent_path(edition))
+            instants += [when for e in siblings for when in (e.start, e.end)]
+            instants += [edition.start, edition.end, edition.registration_closes_at]
+            instants.append(edition.registration_opens)
+            if edition.uses_pretix and edition.registration_state(now) == RegistrationState.OPEN:
+                # Availability is read from the provider at most this often.
+                lifetime = min(lifetime, settings.REGISTRATION_AVAILABILITY_TTL)
+        upcoming = [(when - now).total_seconds() for when in instants if when and when > now]
+        if upcoming:
+            lifetime = min(lifetime, int(min(upcoming)) + 1)
+        return lifetime
 
     # The fields whose words are also indexed without accents (see search_text).
     search_text_fields = ("title", "introduction")
@@ -171,9 +215,21 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         editions = list(self.editions())
         current = self.current_edition(editions)
+        self.featured_edition = current
         context["current_edition"] = current
         context["archive"] = [e for e in editions if e != current]
         return context
+
+    featured_edition = None
+
+    def cache_tags(self):
+        tags = super().cache_tags()
+        if self.featured_edition is not None:
+            tags.add(f"edition:{self.featured_edition.translation_key}")
+        return tags
+
+    def cache_editions(self):
+        return [self.featured_edition] if self.featured_edition is not None else []
 
 
 class StandardPage(BasePage):

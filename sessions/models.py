@@ -173,6 +173,8 @@ class ProgrammePage(BasePage):
     """The edition's schedule: days × time slots, parallel sessions side by side; filters in
     the query string, and the same (filtered) programme as iCalendar at calendar.ics."""
 
+    shows_sessions = True
+
     template = "pages/programme_page.html"
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -555,6 +557,8 @@ class SessionPartner(TranslatableMixin, Orderable):
 class SpeakerIndexPage(RoutablePageMixin, BasePage):
     """The speakers of an edition, with a page per person at <slug>/."""
 
+    shows_sessions = True
+
     template = "pages/speaker_index_page.html"
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -579,6 +583,10 @@ class SpeakerIndexPage(RoutablePageMixin, BasePage):
             .order_by("last_name", "first_name")
         )
 
+    def get_cached_paths(self):
+        """The index and each speaker's page, for the CDN purge (wagtail.contrib.frontend_cache)."""
+        return ["/"] + [f"/{slug}/" for slug in self.speakers().values_list("slug", flat=True)]
+
     @path("")
     def index_route(self, request):
         return self.render(request, context_overrides={"people": list(self.speakers())})
@@ -588,6 +596,8 @@ class SpeakerIndexPage(RoutablePageMixin, BasePage):
         person = self.speakers().filter(slug=person_slug).first()
         if person is None:
             raise Http404
+        # The page also lists where the person speaks in other editions.
+        request.page_cache_extra_tags = {f"person:{person.translation_key}"}
         roles = list(
             SessionSpeaker.objects.filter(person=person, session__in=self.edition_sessions())
             .select_related("session", "session__room")

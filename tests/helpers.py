@@ -41,3 +41,17 @@ def workbook(headers, rows, setup=None):
     output = io.BytesIO()
     book.save(output)
     return output.getvalue()
+
+
+def png_file(name, width=400, height=200, colour=(0, 85, 164)):
+    """A real PNG image file, as an upload or an ImageField's file."""
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+
+    from PIL import Image
+
+    data = BytesIO()
+    Image.new("RGB", (width, height), colour).save(data, "PNG")
+    data.seek(0)
+    return ImageFile(data, name=name)

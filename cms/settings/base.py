@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "cms.middleware.AdminDefaultLanguageMiddleware",
@@ -218,6 +219,11 @@ if os.environ.get("DEEPL_API_KEY"):
 PRETIX_API_TOKEN = os.environ.get("PRETIX_API_TOKEN", "")
 REGISTRATION_PROVIDER_TIMEOUT = float(os.environ.get("REGISTRATION_PROVIDER_TIMEOUT", "2"))
 REGISTRATION_AVAILABILITY_TTL = 60
+
+# Whole-page cache for anonymous visitors (cms.page_cache): how long a view may be kept at
+# most (0 turns it off), and how far apart the app servers' clocks may be.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_CLOCK_MARGIN = 1.0
 REGISTRATION_RETRY_AFTER = 30
 REGISTRATION_LAST_KNOWN_TTL = 7 * 24 * 3600
 

@@ -23,3 +23,7 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
 }
+
+# One clock here: a view made just after a change is fresh (production allows for the app
+# servers' clocks being a second apart).
+PAGE_CACHE_CLOCK_MARGIN = 0.0

@@ -1,0 +1,151 @@
+"""Whole-page cache for anonymous visitors, shared by every app server through the cache.
+
+A page view by a visitor without a session is kept under its host and full path, with the
+tags of what it shows (``page:<translation key>``, ``edition:<key>``, ``sessions:<key>``,
+``site``) and the instant its rendering started. Changing something marks its tags with the
+instant of the change, once the transaction has committed; an entry is served only while
+none of its tags has been marked since it started rendering. So a publish, a move or a
+snippet edit drops exactly the pages that show it, in every language, on every server,
+without listing cache keys. The tags' marks never expire; entries do, at the page's own
+lifetime (shorter when the page changes with the clock: registration opening, an edition
+starting or ending, availability read from the registration provider).
+
+Editors (anyone with a session cookie) are never served from, nor stored into, the cache.
+"""
+
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+logger = logging.getLogger(__name__)
+
+ENTRY_PREFIX = "page-cache:entry:"
+TAG_PREFIX = "page-cache:tag:"
+STATUS_HEADER = "X-Page-Cache"
+
+
+def enabled():
+    return settings.PAGE_CACHE_SECONDS > 0
+
+
+def tag_key(tag):
+    return TAG_PREFIX + tag
+
+
+def entry_key(request):
+    address = f"{request.get_host()}{request.get_full_path()}"
+    return ENTRY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
+
+
+def is_anonymous_view(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if "HTTP_AUTHORIZATION" in request.META:
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def invalidate(tags):
+    """Mark `tags` as changed now and again once the current transaction commits.
+
+    The second mark drops what another server rendered from the old data while the change
+    was being written; the first covers code that never commits (tests in a transaction).
+    """
+    tags = sorted(set(tags))
+    if not tags:
+        return
+
+    def mark():
+        now = time.time()
+        cache.set_many({tag_key(tag): now for tag in tags}, timeout=None)
+
+    mark()
+    transaction.on_commit(mark)
+
+
+def is_fresh(entry, marks):
+    """An entry holds while every tag is known and unmarked since it started rendering."""
+    margin = settings.PAGE_CACHE_CLOCK_MARGIN
+    for tag in entry["tags"]:
+        marked = marks.get(tag_key(tag))
+        if marked is None or marked >= entry["started"] - margin:
+            return False
+    return True
+
+
+class PageCacheMiddleware:
+    """Serves and stores anonymous page views; placed right after the security middleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not enabled() or not is_anonymous_view(request):
+            return self.get_response(request)
+        key = entry_key(request)
+        cached = self.lookup(key)
+        if cached is not None:
+            return cached
+        started = time.time()
+        response = self.get_response(request)
+        self.store(request, response, key, started)
+        return response
+
+    def lookup(self, key):
+        entry = cache.get(key)
+        if entry is None:
+            return None
+        marks = cache.get_many([tag_key(tag) for tag in entry["tags"]])
+        if not is_fresh(entry, marks):
+            return None
+        response = HttpResponse(entry["content"], status=entry["status"])
+        for header, value in entry["headers"]:
+            response.headers[header] = value
+        response.headers[STATUS_HEADER] = "hit"
+        return response
+
+    def store(self, request, response, key, started):
+        page = getattr(request, "page_cache_page", None)
+        if (
+            page is None
+            or request.method != "GET"
+            or response.status_code != 200
+            or response.streaming
+            or response.cookies
+            or not response.get("Content-Type", "").startswith("text/html")
+        ):
+            return
+        lifetime = page.cache_lifetime(timezone.now())
+        patch_vary_headers(response, ("Cookie",))
+        if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+            # The CDN may keep it as long as we do: it is purged on every change.
+            patch_cache_control(response, public=True, max_age=0, s_maxage=lifetime)
+        else:
+            patch_cache_control(response, max_age=0)
+        response.headers[STATUS_HEADER] = "miss"
+        if lifetime <= 0:
+            return
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        tags = sorted(page.cache_tags() | getattr(request, "page_cache_extra_tags", set()))
+        marks = cache.get_many([tag_key(tag) for tag in tags])
+        unknown = {tag_key(tag): 0.0 for tag in tags if tag_key(tag) not in marks}
+        if unknown:
+            cache.set_many(unknown, timeout=None)
+        headers = [(h, v) for h, v in response.items() if h != STATUS_HEADER]
+        entry = {
+            "tags": tags,
+            "started": started,
+            "status": response.status_code,
+            "headers": headers,
+            "content": response.content,
+        }
+        cache.set(key, entry, lifetime)
