@@ -1,0 +1,70 @@
+"""Images reach phones as AVIF or WebP at the size they are shown, never shifting the page."""
+
+from django.core.files.storage import storages
+
+from wagtail.images import get_image_model
+
+from bs4 import BeautifulSoup
+from PIL import Image
+
+from editions.models import EditionPage
+from tests.helpers import png_file
+
+
+def stored_format(url, settings):
+    name = url.removeprefix(settings.MEDIA_URL)
+    with storages["default"].open(name) as file:
+        return Image.open(file).format
+
+
+def test_logos_and_photos_come_in_modern_formats_with_sizes(demo, client, settings):
+    edition = EditionPage.objects.get(year=2025, locale__language_code="fr")
+    page = BeautifulSoup(client.get(edition.url).content, "html.parser")
+    pictures = page.select(".partner-logo picture")
+    assert len(pictures) >= 3
+    for picture in pictures:
+        sources = {s["type"]: s for s in picture.select("source")}
+        assert set(sources) == {"image/avif", "image/webp"}
+        img = picture.img
+        # Width and height reserve the space; below the fold they load when scrolled to.
+        assert img["width"].isdigit() and img["height"].isdigit()
+        assert int(img["height"]) <= 80
+        assert img["loading"] == "lazy"
+        assert img["alt"]
+        for source in sources.values():
+            candidates = [c.split() for c in source["srcset"].split(", ")]
+            assert len(candidates) == 2  # 1x and 2x screens
+            assert all(width.endswith("w") for _url, width in candidates)
+            assert source["sizes"] == "16rem"
+    first = pictures[0]
+    avif = first.select_one("source[type='image/avif']")["srcset"].split()[0]
+    webp = first.select_one("source[type='image/webp']")["srcset"].split()[0]
+    assert stored_format(avif, settings) == "AVIF"
+    assert stored_format(webp, settings) == "WEBP"
+    assert stored_format(first.img["src"], settings) == "PNG"
+
+
+def test_a_speaker_photo_is_sized_and_loads_at_once_on_their_own_page(demo, client, settings):
+
+    from sessions.factories import PersonFactory, SessionSpeakerFactory
+    from sessions.models import SessionPage, SpeakerIndexPage
+
+    edition = EditionPage.objects.get(year=2025, locale__language_code="fr")
+    session = SessionPage.objects.live().descendant_of(edition).first()
+    photo = get_image_model().objects.create(title="Awa Diop", file=png_file("awa.png", 800, 600))
+    person = PersonFactory(slug="awa-diop", photo=photo)
+    SessionSpeakerFactory(session=session, person=person)
+    index = SpeakerIndexPage.objects.live().child_of(edition).get()
+
+    own = BeautifulSoup(client.get(f"{index.url}awa-diop/").content, "html.parser")
+    img = own.select_one("picture img.person__photo")
+    assert (img["width"], img["height"]) == ("240", "240")
+    assert not img.has_attr("loading")  # at the top of the page: no lazy loading
+    assert {s["type"] for s in img.find_parent("picture").select("source")} == {
+        "image/avif",
+        "image/webp",
+    }
+    listed = BeautifulSoup(client.get(session.url).content, "html.parser")
+    card = listed.select_one("picture img.person-card__photo")
+    assert (card["width"], card["height"], card["loading"]) == ("96", "96", "lazy")
+    assert "192w" in card["srcset"]
