@@ -11,6 +11,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from cms.storage import s3_storages
+
 from .base import *  # noqa: F403
 from .base import MIDDLEWARE
 
@@ -35,33 +37,9 @@ DEBUG = False
 
 # --- database: persistent connections, checked before reuse (base.py reads DATABASE_URL)
 
-# --- media on S3-compatible storage -------------------------------------------------------
-# Originals and documents are private (served through signed, expiring links); renditions,
-# which pages show, are public-read with plain URLs so that cached HTML never holds a
-# signature that expires.
-_S3 = {
-    "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
-    "access_key": os.environ["AWS_ACCESS_KEY_ID"],
-    "secret_key": os.environ["AWS_SECRET_ACCESS_KEY"],
-    "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
-    "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
-    "file_overwrite": False,
-}
+# --- media on S3-compatible storage (cms/storage.py) --------------------------------------
 STORAGES = {
-    "default": {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {**_S3, "default_acl": "private", "querystring_auth": True},
-    },
-    "renditions": {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            **_S3,
-            "default_acl": "public-read",
-            "querystring_auth": False,
-            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
-            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
-        },
-    },
+    **s3_storages(os.environ),
     # Compressed (gzip and Brotli) and fingerprinted, served by WhiteNoise with far-future
     # cache headers.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
