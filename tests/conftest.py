@@ -110,3 +110,24 @@ def admin_programme(admin_client, home, venue):
         {"title": "Programme", "slug": "programme", "introduction": ""},
     )
     return ProgrammePage.objects.get()
+
+
+@pytest.fixture
+def s3(settings, monkeypatch):
+    """Media on a real S3-compatible server on 127.0.0.1, configured as production does."""
+    from django.core.files.storage import storages
+
+    from wagtail.images import get_image_model
+
+    from cms.storage import s3_storages
+
+    from .s3_server import S3Server
+
+    with S3Server() as server:
+        settings.STORAGES = {**settings.STORAGES, **s3_storages(server.environ)}
+        settings.WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
+        # Wagtail binds the renditions' storage when its models load, which production
+        # settings do before; here the settings change later, so bind it again.
+        rendition_file = get_image_model().get_rendition_model()._meta.get_field("file")
+        monkeypatch.setattr(rendition_file, "storage", storages["renditions"])
+        yield server

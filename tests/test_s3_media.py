@@ -11,29 +11,12 @@ from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from cms.storage import s3_storages
 from partners.factories import EditionPartnerFactory, PartnerFactory
 
 from .helpers import png_file
-from .s3_server import S3Server
-
-
-@pytest.fixture
-def s3(settings, monkeypatch):
-    from django.core.files.storage import storages
-
-    with S3Server() as server:
-        settings.STORAGES = {**settings.STORAGES, **s3_storages(server.environ)}
-        settings.WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
-        # Wagtail binds the renditions' storage when its models load, which production
-        # settings do before; here the settings change later, so bind it again.
-        rendition_file = get_image_model().get_rendition_model()._meta.get_field("file")
-        monkeypatch.setattr(rendition_file, "storage", storages["renditions"])
-        yield server
 
 
 def test_upload_render_and_delete_an_image_on_s3(

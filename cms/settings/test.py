@@ -27,3 +27,11 @@ WAGTAILSEARCH_BACKENDS = {
 # One clock here: a view made just after a change is fresh (production allows for the app
 # servers' clocks being a second apart).
 PAGE_CACHE_CLOCK_MARGIN = 0.0
+
+# A test may run a second site on an S3 server it started (the backup and restore test):
+# media then go there, as in production.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    from cms.storage import s3_storages
+
+    STORAGES = {**STORAGES, **s3_storages(os.environ)}  # noqa: F405
+    WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
