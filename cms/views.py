@@ -11,3 +11,9 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def alive(request):
+    """The load balancer's liveness check: the process answers, the same bytes every time,
+    without the database or the cache (the benchmark's floor, bench/README.md)."""
+    return HttpResponse(b"ok\n", content_type="text/plain")

@@ -80,7 +80,7 @@ def test_the_production_stack():
     found = json.loads(result.stdout.strip().splitlines()[-1])
     assert found["db"] == "django.db.backends.postgresql"
     assert found["age"] == 600 and found["health"] is True
-    assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert found["cache"] == "cms.cache.ResilientRedisCache"
     assert found["media"]["BACKEND"] == "storages.backends.s3.S3Storage"
     assert found["media"]["OPTIONS"]["default_acl"] == "private"
     assert found["media"]["OPTIONS"]["querystring_auth"] is True

@@ -56,20 +56,16 @@ else:
     CONTENT_SECURITY_POLICY["img-src"].append(_bucket_host)  # noqa: F405
 
 # --- shared cache: Redis --------------------------------------------------------------------
+_REDIS = {
+    "BACKEND": "cms.cache.ResilientRedisCache",
+    "LOCATION": os.environ["REDIS_URL"],
+    # A Redis that is down or hanging costs a request at most a fraction of a second.
+    "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+}
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": os.environ["REDIS_URL"],
-        "KEY_PREFIX": "rencontres",
-        "TIMEOUT": 300,
-    },
+    "default": {**_REDIS, "KEY_PREFIX": "rencontres", "TIMEOUT": 300},
     # Wagtail keeps rendition lookups here (one query less per image).
-    "renditions": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": os.environ["REDIS_URL"],
-        "KEY_PREFIX": "rencontres-renditions",
-        "TIMEOUT": 24 * 3600,
-    },
+    "renditions": {**_REDIS, "KEY_PREFIX": "rencontres-renditions", "TIMEOUT": 24 * 3600},
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 

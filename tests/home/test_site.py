@@ -171,3 +171,10 @@ def test_public_pages_carry_a_content_security_policy_without_inline_script(demo
         assert policy["frame-ancestors"] == "'self'"
         assert response["X-Content-Type-Options"] == "nosniff"
         assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_the_liveness_check_answers_without_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/alive")
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
