@@ -173,7 +173,7 @@ def test_public_pages_carry_a_content_security_policy_without_inline_script(demo
         assert response["Referrer-Policy"] == "same-origin"
 
 
-def test_the_liveness_check_answers_without_the_database(client, django_assert_num_queries):
+def test_the_liveness_check_answers_without_the_database(db, client, django_assert_num_queries):
     with django_assert_num_queries(0):
         response = client.get("/alive")
     assert response.status_code == 200
