@@ -6,7 +6,7 @@ PORT ?= 8000
 DEV := DJANGO_SETTINGS_MODULE=cms.settings.dev WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT)
 STAMP := $(VENV)/.installed
 
-.PHONY: demo install test lint format check messages run clean
+.PHONY: demo install test lint format check messages run clean bench load
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,14 @@ test: $(STAMP)
 ifeq ($(BROWSER),1)
 	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]
 endif
+
+## The benchmark and the load-and-fault run (need Debian's wrk, redis-server, postgresql-15);
+## they print tables, recorded in docs/performance.md. Not tests: nothing here is timed in CI.
+bench: $(STAMP)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+load: $(STAMP)
+	$(BIN)/python -m bench.faults $(BENCH_ARGS)
 
 check: $(STAMP)
 	$(DEV) $(BIN)/python manage.py check --fail-level WARNING
