@@ -26,8 +26,12 @@ PAGES = {
     "speaker": "/fr/2027/intervenants/intervenant-001/",
 }
 FLOOR = "/alive"
-# Behind the CDN / load balancer, which terminates TLS and says so.
-HEADERS = {"X-Forwarded-Proto": "https", "Host": "127.0.0.1"}
+# Behind the CDN / load balancer, which terminates TLS and says so; a browser's encodings.
+HEADERS = {
+    "X-Forwarded-Proto": "https",
+    "Host": "127.0.0.1",
+    "Accept-Encoding": "gzip, deflate, br",
+}
 
 
 def log(message):

@@ -13,8 +13,10 @@ starting or ending, availability read from the registration provider).
 Editors (anyone with a session cookie) are never served from, nor stored into, the cache.
 """
 
+import gzip
 import hashlib
 import logging
+import re
 import time
 
 from django.conf import settings
@@ -29,6 +31,22 @@ logger = logging.getLogger(__name__)
 ENTRY_PREFIX = "page-cache:entry:"
 TAG_PREFIX = "page-cache:tag:"
 STATUS_HEADER = "X-Page-Cache"
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+
+
+def accepts_gzip(request):
+    return bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+
+
+def with_body(response, entry, request):
+    """The stored page, compressed once at store time for the clients that accept it."""
+    if entry["gzip"] is not None and accepts_gzip(request):
+        response.content = entry["gzip"]
+        response.headers["Content-Encoding"] = "gzip"
+    else:
+        response.content = entry["content"]
+    response.headers["Content-Length"] = str(len(response.content))
+    return response
 
 
 def enabled():
@@ -91,7 +109,7 @@ class PageCacheMiddleware:
         if not enabled() or not is_anonymous_view(request):
             return self.get_response(request)
         key = entry_key(request)
-        cached = self.lookup(key)
+        cached = self.lookup(key, request)
         if cached is not None:
             return cached
         started = time.time()
@@ -99,18 +117,18 @@ class PageCacheMiddleware:
         self.store(request, response, key, started)
         return response
 
-    def lookup(self, key):
+    def lookup(self, key, request):
         entry = cache.get(key)
         if entry is None:
             return None
         marks = cache.get_many([tag_key(tag) for tag in entry["tags"]])
         if not is_fresh(entry, marks):
             return None
-        response = HttpResponse(entry["content"], status=entry["status"])
+        response = HttpResponse(status=entry["status"])
         for header, value in entry["headers"]:
             response.headers[header] = value
         response.headers[STATUS_HEADER] = "hit"
-        return response
+        return with_body(response, entry, request)
 
     def store(self, request, response, key, started):
         page = getattr(request, "page_cache_page", None)
@@ -124,7 +142,7 @@ class PageCacheMiddleware:
         ):
             return
         lifetime = page.cache_lifetime(timezone.now())
-        patch_vary_headers(response, ("Cookie",))
+        patch_vary_headers(response, ("Cookie", "Accept-Encoding"))
         if getattr(settings, "WAGTAILFRONTENDCACHE", None):
             # The CDN may keep it as long as we do: it is purged on every change.
             patch_cache_control(response, public=True, max_age=0, s_maxage=lifetime)
@@ -140,12 +158,16 @@ class PageCacheMiddleware:
         unknown = {tag_key(tag): 0.0 for tag in tags if tag_key(tag) not in marks}
         if unknown:
             cache.set_many(unknown, timeout=None)
-        headers = [(h, v) for h, v in response.items() if h != STATUS_HEADER]
+        skipped = {STATUS_HEADER, "Content-Length", "Content-Encoding"}
+        headers = [(h, v) for h, v in response.items() if h not in skipped]
+        content = response.content
         entry = {
             "tags": tags,
             "started": started,
             "status": response.status_code,
             "headers": headers,
-            "content": response.content,
+            "content": content,
+            "gzip": gzip.compress(content, 6) if len(content) > 1024 else None,
         }
         cache.set(key, entry, lifetime)
+        with_body(response, entry, request)

@@ -1,5 +1,6 @@
 """Anonymous page views come from the cache; each change drops exactly the views showing it."""
 
+import gzip
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -104,6 +105,20 @@ def test_anonymous_views_are_cached_and_editors_never(
     edited = admin_client.get("/fr/2025/")
     assert "X-Page-Cache" not in edited.headers
     assert visitor.get("/fr/2025/").headers["X-Page-Cache"] == "miss"
+
+
+def test_stored_pages_are_sent_compressed_to_clients_that_accept_it(site, visitor):
+    plain = visitor.get("/fr/2025/programme/")
+    for _ in range(2):  # a miss, then a hit
+        compressed = visitor.get("/fr/2025/programme/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+        assert compressed.headers["Content-Encoding"] == "gzip"
+        assert gzip.decompress(compressed.content) == plain.content
+        assert int(compressed.headers["Content-Length"]) == len(compressed.content)
+        assert len(compressed.content) < len(plain.content) / 3
+    assert compressed.headers["X-Page-Cache"] == "hit"
+    assert "Accept-Encoding" in compressed.headers["Vary"]
+    again = visitor.get("/fr/2025/programme/")
+    assert "Content-Encoding" not in again.headers and again.content == plain.content
 
 
 def test_a_session_edit_drops_its_pages_in_every_language_and_nothing_else(visitor, speaker):
