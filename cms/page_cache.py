@@ -99,6 +99,29 @@ def is_fresh(entry, marks):
     return True
 
 
+FRAGMENT_PREFIX = "page-cache:fragment:"
+
+
+def remember(key, compute, timeout=None):
+    """A value shared by the pages (the site's footer, an edition's chrome), kept under the
+    same rule as whole pages: `compute()` returns (value, tags) and the value holds while
+    none of its tags has been marked since it was computed."""
+    key = FRAGMENT_PREFIX + key
+    entry = cache.get(key)
+    if entry is not None and is_fresh(entry, cache.get_many([tag_key(t) for t in entry["tags"]])):
+        return entry["value"]
+    started = time.time()
+    value, tags = compute()
+    tags = sorted(tags)
+    marks = cache.get_many([tag_key(tag) for tag in tags])
+    unknown = {tag_key(tag): 0.0 for tag in tags if tag_key(tag) not in marks}
+    if unknown:
+        cache.set_many(unknown, timeout=None)
+    entry = {"tags": tags, "started": started, "value": value}
+    cache.set(key, entry, timeout or settings.PAGE_CACHE_SECONDS or 600)
+    return value
+
+
 class PageCacheMiddleware:
     """Serves and stores anonymous page views; placed right after the security middleware."""
 

@@ -515,8 +515,13 @@ class EditionPage(BasePage):
     def partner_rows(self):
         return self.edition_partners.select_related("partner", "partner__logo", "tier")
 
+    @cached_property
+    def all_partner_rows(self):
+        """Every partner row of the edition, once per request (footer and partners list)."""
+        return list(self.partner_rows().order_by("sort_order"))
+
     def footer_partners(self):
-        return list(self.partner_rows().filter(show_in_footer=True).order_by("sort_order"))
+        return [row for row in self.all_partner_rows if row.show_in_footer]
 
     @property
     def editorial_functions_list(self):
@@ -533,23 +538,88 @@ class EditionPage(BasePage):
     def child_page(self, model):
         return model.objects.live().child_of(self).first()
 
-    def get_context(self, request, *args, **kwargs):
-        from partners.models import PartnersPage
-        from sessions.models import ProgrammePage
+    def child_pages(self, *models):
+        """The first live child of each of `models`, in one query per model found (its
+        specific row), each knowing this page as its edition."""
+        from django.contrib.contenttypes.models import ContentType
 
+        types = ContentType.objects.get_for_models(*models)
+        children = (
+            Page.objects.live()
+            .child_of(self)
+            .filter(content_type__in=types.values())
+            .order_by("path")
+            .specific()
+        )
+        found = {}
+        for child in children:
+            found.setdefault(type(child), child)
+            child.__dict__["edition"] = self
+        return [found.get(model) for model in models]
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        programme = self.child_page(ProgrammePage)
+        parts = self.parts(request)
+        programme = parts["programme"]
         context["programme_page"] = programme
         context["programme_days"] = programme.schedule() if programme else []
-        context["practical_info"] = self.child_page(PracticalInfoPage)
-        context["proceedings"] = self.child_page(ProceedingsPage) if self.has_ended() else None
-        context["partners_page"] = self.child_page(PartnersPage)
-        context["partners_by_tier"] = self.partners_by_tier()
+        context["practical_info"] = parts["practical"]
+        context["proceedings"] = parts["proceedings"] if self.has_ended() else None
+        context["partners_page"] = parts["partners_page"]
+        context["partners_by_tier"] = parts["partners_by_tier"]
         context["structured_data"] = self.structured_data(request, context)
         return context
 
+    def parts(self, request):
+        """What the edition page shows besides the sessions (its child pages, practical
+        information, partners, editorial, venue): shared through the cache and dropped when
+        the edition or one of its child pages changes; made afresh for a preview."""
+        from django.db.models import prefetch_related_objects
+
+        from cms import page_cache
+        from partners.models import PartnersPage
+        from sessions.models import ProgrammePage
+
+        def compute():
+            programme, practical, proceedings, partners_page = self.child_pages(
+                ProgrammePage, PracticalInfoPage, ProceedingsPage, PartnersPage
+            )
+            if practical is not None:
+                prefetch_related_objects(
+                    [practical], "transport_items", "contacts", "links", "venue"
+                )
+            if self.editorial_author_id:
+                self.editorial_author = (
+                    self.editorial_author.__class__.objects.select_related("photo")
+                    .filter(pk=self.editorial_author_id)
+                    .first()
+                )
+            found = {
+                "programme": programme,
+                "practical": practical,
+                "proceedings": proceedings,
+                "partners_page": partners_page,
+                "partners_by_tier": self.partners_by_tier(self.all_partner_rows),
+                "venue": self.venue,
+                "editorial_author": self.editorial_author,
+                "editorial_photo": self.editorial_photo,
+            }
+            tags = {"site", f"page:{self.translation_key}", f"edition:{self.translation_key}"}
+            return found, tags
+
+        if getattr(request, "is_preview", False):
+            return compute()[0]
+        found = page_cache.remember(f"edition-parts:{self.pk}", compute)
+        for field in ("venue", "editorial_author", "editorial_photo"):
+            if getattr(self, f"{field}_id") is not None:
+                setattr(self, field, found[field])
+        for child in ("programme", "practical", "proceedings", "partners_page"):
+            if found[child] is not None:
+                found[child].__dict__["edition"] = self
+        return found
+
     def structured_data(self, request, context):
-        from home.models import SiteSettings
+        from home.chrome import site_chrome
         from home.structured_data import as_script_content, edition_event
 
         sessions = [
@@ -561,7 +631,7 @@ class EditionPage(BasePage):
         data = edition_event(
             self,
             request,
-            SiteSettings.for_request(request),
+            site_chrome(request)["settings"],
             sessions=sessions,
             language=context.get("content_language") or self.locale.language_code,
         )
@@ -576,10 +646,12 @@ class EditionPage(BasePage):
 
         return current_edition_for(self, now=now)
 
-    def partners_by_tier(self):
+    def partners_by_tier(self, rows=None):
         from partners.models import group_by_tier
 
-        return group_by_tier(self.partner_rows().order_by("tier__order", "sort_order"))
+        if rows is None:
+            rows = self.partner_rows()
+        return group_by_tier(sorted(rows, key=lambda row: (row.tier.order, row.sort_order)))
 
 
 class TransportMode(models.TextChoices):

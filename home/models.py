@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.http import Http404
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
@@ -63,13 +64,13 @@ class BasePage(Page):
         request.page_cache_page = self
         edition = self.edition
         context["edition"] = edition
-        nav, translations = chrome_pages(self, edition, without_restricted)
+        nav, translations, footer_partners, breadcrumb = self.chrome(request, edition)
         if edition is not None:
             context["page_time_zone"] = edition.time_zone
             context["edition_nav"] = nav
-            context["footer_partners"] = edition.footer_partners()
+            context["footer_partners"] = footer_partners
             context["current_edition"] = edition.current_among_siblings()
-        context["breadcrumb_pages"] = self.breadcrumb_pages()
+        context["breadcrumb_pages"] = breadcrumb
         # A sub-route (a speaker's page below the speakers page) keeps its suffix in the
         # other languages: the person's slug is the same in every language.
         own_url = self.get_url(request) or ""
@@ -81,6 +82,30 @@ class BasePage(Page):
         context["language_links"] = language_links(request, self, translations, suffix)
         context["alternate_links"] = alternates(request, translations, suffix)
         return context
+
+    def chrome(self, request, edition):
+        """(navigation, live translations, footer partners, breadcrumb): shared by every
+        view of the page through the cache, dropped when the page, its edition or its
+        ancestors change; made afresh for a preview (it may show unsaved partners)."""
+        from cms import page_cache
+
+        def compute():
+            nav, translations = chrome_pages(self, edition, without_restricted)
+            footer = edition.footer_partners() if edition is not None else []
+            breadcrumb = self.breadcrumb_pages()
+            tags = {"site", f"page:{self.translation_key}"}
+            tags |= {f"page:{page.translation_key}" for page in breadcrumb}
+            if edition is not None:
+                tags.add(f"edition:{edition.translation_key}")
+            return (nav, translations, footer, breadcrumb), tags
+
+        if getattr(request, "is_preview", False) or not self.pk:
+            return compute()[0]
+        nav, translations, footer, breadcrumb = page_cache.remember(f"chrome:{self.pk}", compute)
+        own = next((row for row in translations.values() if row.pk == self.pk), None)
+        if own is not None:
+            self.locale = own.locale  # loaded with the row: no query for the page's own locale
+        return nav, translations, footer, breadcrumb
 
     # --- whole-page cache (cms.page_cache) -------------------------------------------------
 
@@ -221,6 +246,25 @@ class HomePage(BasePage):
         return context
 
     featured_edition = None
+
+    def route(self, request, path_components):
+        """Find the page at the address in one query on url_path (Wagtail walks the tree one
+        level, and two queries, at a time); its own route() then decides, as Wagtail's walk
+        would: a live page, or a sub-route of a routable page (a speaker's page)."""
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "/".join(path_components[:n]) + "/"
+            for n in range(len(path_components), 0, -1)
+        ]
+        found = (
+            Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
+            .order_by("-depth")
+            .first()
+        )
+        if found is None:
+            raise Http404
+        return found.specific.route(request, path_components[found.depth - self.depth :])
 
     def cache_tags(self):
         tags = super().cache_tags()
@@ -367,8 +411,3 @@ class SiteSettings(BaseSiteSetting):
     @property
     def phone_href(self):
         return tel_href(self.phone)
-
-    @property
-    def legal_pages(self):
-        pages = [self.legal_notice_page, self.privacy_page, self.accessibility_page]
-        return [page.localized for page in pages if page is not None and page.live]

@@ -457,13 +457,13 @@ class SessionPage(BasePage):
         return self.summary
 
     def structured_data(self, request, speakers):
-        from home.models import SiteSettings
+        from home.chrome import site_chrome
         from home.structured_data import as_script_content, session_event
 
         if self.edition is None:
             return ""
         data = session_event(
-            self, self.edition, request, SiteSettings.for_request(request), speakers
+            self, self.edition, request, site_chrome(request)["settings"], speakers
         )
         return as_script_content(data)
 
