@@ -38,7 +38,9 @@ def postgres_version():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=10, help="wrk run per page and mode")
-    parser.add_argument("--connections", type=int, default=4)
+    # As many connections as workers: each request's own latency, without queueing behind
+    # another (the 64-client run of bench.faults shows queueing).
+    parser.add_argument("--connections", type=int, default=2)
     args = parser.parse_args()
     wrk.require()
 

@@ -594,12 +594,13 @@ class EditionPage(BasePage):
                     .filter(pk=self.editorial_author_id)
                     .first()
                 )
+            rows = self.all_partner_rows
             found = {
                 "programme": programme,
                 "practical": practical,
                 "proceedings": proceedings,
                 "partners_page": partners_page,
-                "partners_by_tier": self.partners_by_tier(self.all_partner_rows),
+                "partners_by_tier": self.partners_by_tier(rows),
                 "venue": self.venue,
                 "editorial_author": self.editorial_author,
                 "editorial_photo": self.editorial_photo,

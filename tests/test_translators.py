@@ -269,3 +269,29 @@ def test_translator_translates_in_the_online_editor_and_syncs_after_an_editor_ch
     assert english.start == french.start  # followed the source, untouched by the translator
     soup = BeautifulSoup(client.get(english.url).content, "html.parser")
     assert soup.h1.get_text(strip=True) == "Thematic morning workshops"
+
+
+def test_translator_groups_are_set_up_by_a_data_migration(db):
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    Group.objects.filter(name__startswith="Traducteurs ").delete()
+    migration = importlib.import_module("home.migrations.0003_translator_groups")
+    migration.forwards(apps, None)
+    for code in ("EN", "ES"):
+        group = Group.objects.get(name=f"Traducteurs {code}")
+        codenames = set(group.permissions.values_list("codename", flat=True))
+        assert codenames == {
+            "access_admin",
+            "submit_translation",
+            "change_person",
+            "change_room",
+            "change_venue",
+            "change_partner",
+            "change_partnertier",
+        }
+    assert not Group.objects.filter(name="Traducteurs FR").exists()
+    migration.backwards(apps, None)
+    assert not Group.objects.filter(name__startswith="Traducteurs ").exists()

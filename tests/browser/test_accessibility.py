@@ -5,38 +5,125 @@ from axe_playwright_python.sync_playwright import Axe
 
 pytestmark = pytest.mark.browser
 
-PAGES = [
-    "/fr/",
-    "/fr/2025/",
-    "/fr/2025/programme/",
-    "/fr/2025/programme/?type=workshop",
-    "/fr/2025/programme/ateliers-matin/",
-    "/fr/2025/infos-pratiques/",
-    "/fr/2025/partenaires/",
-    "/fr/2025/intervenants/",
-    "/fr/2025/relais-de-la-coop-dec/",
-    "/fr/2024/",
-    "/fr/search/?q=atelier",
+# Every public page type, looked up in each language (a type missing in a language, like
+# the Spanish speakers page of the demo, is absent there). Sub-routes and filtered views too.
+PAGE_TYPES = [
+    "home.HomePage",
+    "editions.EditionPage",
+    "sessions.ProgrammePage",
+    "sessions.SessionPage",
+    "sessions.SpeakerIndexPage",
+    "editions.PracticalInfoPage",
+    "partners.PartnersPage",
+    "editions.ProceedingsPage",
+    "home.StandardPage",
 ]
+LANGUAGES = ["fr", "en", "es"]
+
+
+def pages_to_check():
+    """{language: [path, …]}: one live page of each type, plus a past edition, a speaker's
+    page, a filtered programme and search results."""
+    from django.apps import apps
+
+    from editions.models import EditionPage
+    from sessions.factories import PersonFactory, SessionSpeakerFactory
+    from sessions.models import SessionPage
+
+    found = {}
+    for code in LANGUAGES:
+        by_type = {}
+        for label in PAGE_TYPES:
+            app, name = label.split(".")
+            model = apps.get_model("programme" if app == "sessions" else app, name)
+            page = (
+                model.objects.live()
+                .filter(locale__language_code=code)
+                .order_by("-depth" if name == "EditionPage" else "path")
+                .first()
+            )
+            if page is not None:
+                by_type[name] = page.url
+        paths = list(by_type.values())
+        session = SessionPage.objects.live().filter(locale__language_code=code).first()
+        person = PersonFactory(slug=f"awa-diop-{code}", first_name="Awa", last_name="Diop")
+        SessionSpeakerFactory(session=session, person=person, locale=session.locale)
+        if "SpeakerIndexPage" in by_type:
+            paths.append(f"{by_type['SpeakerIndexPage']}{person.slug}/")
+        past = EditionPage.objects.live().filter(locale__language_code=code, year__lt=2025)
+        paths += [e.url for e in past[:1]]
+        paths += [session.get_parent().url + "?type=workshop", f"/{code}/search/?q=atelier"]
+        found[code] = paths
+    return found
+
+
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
+SERIOUS = {"serious", "critical"}
+
+
 @pytest.mark.parametrize("viewport", [(390, 844), (1280, 900)], ids=["phone", "desktop"])
-def test_demo_pages_have_no_wcag_violations(browser, live_server, demo_site, viewport):
+def test_every_page_type_in_every_language_has_no_serious_violation(
+    browser, live_server, demo_site, viewport
+):
+    """Fails on any serious or critical WCAG 2.1 AA violation; minor and moderate ones are
+    listed in the report (none today)."""
     axe = Axe()
     context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
     page = context.new_page()
-    found = {}
-    for path in PAGES:
-        page.goto(f"{live_server.url}{path}")
-        results = axe.run(page, options=WCAG_AA)
-        violations = results.response["violations"]
-        if violations:
-            found[path] = [
-                (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations
-            ]
+    serious, minor, checked = {}, {}, 0
+    for code, paths in pages_to_check().items():
+        assert len(paths) >= 10, (code, paths)
+        for path in paths:
+            response = page.goto(f"{live_server.url}{path}")
+            assert response.status == 200, path
+            checked += 1
+            for violation in axe.run(page, options=WCAG_AA).response["violations"]:
+                target = serious if violation["impact"] in SERIOUS else minor
+                target.setdefault(path, []).append(
+                    (violation["id"], [n["target"] for n in violation["nodes"]][:3])
+                )
     context.close()
-    assert found == {}
+    print(f"{checked} pages checked; minor or moderate: {minor or 'none'}")
+    assert checked >= 33
+    assert serious == {}
+    assert minor == {}
+
+
+def test_the_programme_works_with_the_keyboard_alone(browser, live_server, demo_site):
+    """Tab to the type filter, choose « Atelier » with the arrow keys, submit with Enter,
+    tab to a workshop and open it with Enter; focus is always visible."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/fr/2025/programme/")
+
+    def tab_to(selector, limit=80):
+        for _ in range(limit):
+            page.keyboard.press("Tab")
+            if page.evaluate(f"document.activeElement.matches({selector!r})"):
+                outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+                assert outline != "none", selector
+                return
+        raise AssertionError(f"{selector} not reached with Tab")
+
+    # The first Tab reaches the skip link, which leads to the content.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('skip-link')")
+    tab_to("#filter-type")
+    while page.evaluate("document.activeElement.value") != "workshop":
+        page.keyboard.press("ArrowDown")
+    tab_to("form.filters button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/programme/?*type=workshop*")
+    cards = page.locator(".session-card")
+    assert cards.count() == 2
+    tab_to(".session-card a")
+    target = page.evaluate("document.activeElement.getAttribute('href')")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**{target}")
+    assert "Atelier" in page.locator("h1").inner_text()
+    context.close()
 
 
 def test_the_checker_does_report_violations(browser):
