@@ -141,12 +141,23 @@ class PageCacheMiddleware:
         self.store(request, response, key, started)
         return response
 
+    # The tags of the addresses this worker has served: a hit then costs one round trip to
+    # the cache (the entry and its tags' marks together). A stale memo only costs a second one.
+    known_tags = {}
+    known_tags_limit = 20000
+
     def lookup(self, key, request):
-        entry = cache.get(key)
+        tags = self.known_tags.get(key, [])
+        found = cache.get_many([key, *(tag_key(tag) for tag in tags)])
+        entry = found.get(key)
         if entry is None:
             return None
-        marks = cache.get_many([tag_key(tag) for tag in entry["tags"]])
-        if not is_fresh(entry, marks):
+        if entry["tags"] != tags:
+            if len(self.known_tags) >= self.known_tags_limit:
+                self.known_tags.clear()
+            self.known_tags[key] = entry["tags"]
+            found = cache.get_many([tag_key(tag) for tag in entry["tags"]])
+        if not is_fresh(entry, found):
             return None
         response = HttpResponse(status=entry["status"])
         for header, value in entry["headers"]:
