@@ -49,7 +49,7 @@ class Postgres:
 
     def restart(self):
         """A database restart, as an operator or a failover does it."""
-        self.pg_ctl("-m", "fast", "-w", "restart")
+        self.pg_ctl("-l", str(self.dir / "server.log"), "-m", "fast", "-w", "restart")
 
     def __enter__(self):
         self.dir.chmod(0o700)

@@ -133,11 +133,15 @@ class PageCacheMiddleware:
         if not enabled() or not is_anonymous_view(request):
             return self.get_response(request)
         key = entry_key(request)
-        cached = self.lookup(key, request)
+        cached, stale = self.lookup(key, request)
         if cached is not None:
             return cached
         started = time.time()
         response = self.get_response(request)
+        if response.status_code >= 500 and stale is not None:
+            # The database is restarting, say: the last known page beats an error page.
+            logger.warning("serving a stale page after an error: %s", request.path)
+            return self.respond(stale, request, "stale")
         self.store(request, response, key, started)
         return response
 
@@ -147,22 +151,26 @@ class PageCacheMiddleware:
     known_tags_limit = 20000
 
     def lookup(self, key, request):
+        """(fresh response, None), or (None, the stale entry if any)."""
         tags = self.known_tags.get(key, [])
         found = cache.get_many([key, *(tag_key(tag) for tag in tags)])
         entry = found.get(key)
         if entry is None:
-            return None
+            return None, None
         if entry["tags"] != tags:
             if len(self.known_tags) >= self.known_tags_limit:
                 self.known_tags.clear()
             self.known_tags[key] = entry["tags"]
             found = cache.get_many([tag_key(tag) for tag in entry["tags"]])
         if not is_fresh(entry, found):
-            return None
+            return None, entry
+        return self.respond(entry, request, "hit"), None
+
+    def respond(self, entry, request, status):
         response = HttpResponse(status=entry["status"])
         for header, value in entry["headers"]:
             response.headers[header] = value
-        response.headers[STATUS_HEADER] = "hit"
+        response.headers[STATUS_HEADER] = status
         return with_body(response, entry, request)
 
     def store(self, request, response, key, started):

@@ -297,3 +297,29 @@ def test_the_cdn_is_purged_of_exactly_the_changed_pages(
     practical = practical_urls()[0]
     assert practical not in purged
     assert "/fr/2024/" not in purged
+
+
+def test_a_stale_page_is_served_rather_than_an_error_when_the_database_fails(site, speaker):
+    from django.db import OperationalError, connection
+
+    visitor = Client(raise_request_exception=False)
+    person, session = speaker
+    programme = session.get_parent().url
+    before = visitor.get(programme).content
+    revision = session.get_latest_revision_as_object()
+    revision.title = "Titre publié juste avant la panne"
+    revision.save_revision().publish()  # the stored programme is now out of date
+
+    def database_down(execute, sql, params, many, context):
+        raise OperationalError("the database system is shutting down")
+
+    with connection.execute_wrapper(database_down):
+        during = visitor.get(programme)
+        never_cached = visitor.get(programme + "?type=workshop")
+    assert during.status_code == 200
+    assert during.headers["X-Page-Cache"] == "stale"
+    assert during.content == before
+    assert never_cached.status_code == 500  # nothing to fall back on
+    after = visitor.get(programme)
+    assert after.headers["X-Page-Cache"] == "miss"
+    assert "Titre publié juste avant la panne" in text_of(after)
