@@ -1,15 +1,17 @@
-"""Django's Redis cache, for which a Redis outage means misses, not errors.
+"""Django's Redis cache, for which a Redis outage means a short-lived local cache, not errors.
 
-Pages, sessions (cached_db) and renditions all fall back to the database when Redis is down
-or slow: reads return nothing, writes are dropped, and a warning is logged at most every
-ten seconds. Short socket timeouts (OPTIONS in the settings) keep a hanging Redis from
-holding requests.
+While Redis is down or slow, each process keeps what it stores in its own memory for ten
+seconds at most (pages keep being served from there; sessions (cached_db) and renditions
+fall back to the database), and a warning is logged at most every ten seconds. Short
+socket timeouts (OPTIONS in the settings) keep a hanging Redis from holding requests.
 """
 
 import functools
 import logging
 import time
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 
 from redis.exceptions import RedisError
@@ -25,33 +27,52 @@ def _warn(error):
         logger.warning("cache unavailable, serving without it: %s", error)
 
 
-def _resilient(fallback):
-    def decorate(method):
-        @functools.wraps(method)
-        def wrapper(*args, **kwargs):
-            try:
-                return method(*args, **kwargs)
-            except RedisError as error:
-                _warn(error)
-                return fallback(*args, **kwargs)
-
-        return wrapper
-
-    return decorate
+FALLBACK_SECONDS = 10
 
 
-def _default(self, key, default=None, version=None):
-    return default
+def _capped(timeout):
+    if timeout is DEFAULT_TIMEOUT or timeout is None or timeout > FALLBACK_SECONDS:
+        return FALLBACK_SECONDS
+    return timeout
+
+
+def _resilient(name, timeout_at=None):
+    """Redis's method `name`, or, while Redis fails, the same on a cache in the process's own
+    memory whose entries live FALLBACK_SECONDS at most: each worker then keeps serving
+    stored pages during an outage, and nothing it keeps outlives the outage by long."""
+    method = getattr(RedisCache, name)
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except RedisError as error:
+            _warn(error)
+            args = list(args)
+            if timeout_at is not None:
+                if "timeout" in kwargs:
+                    kwargs["timeout"] = _capped(kwargs["timeout"])
+                elif len(args) > timeout_at:
+                    args[timeout_at] = _capped(args[timeout_at])
+                else:
+                    kwargs["timeout"] = FALLBACK_SECONDS
+            return getattr(self.fallback, name)(*args, **kwargs)
+
+    return wrapper
 
 
 class ResilientRedisCache(RedisCache):
-    get = _resilient(_default)(RedisCache.get)
-    get_many = _resilient(lambda *args, **kwargs: {})(RedisCache.get_many)
-    has_key = _resilient(lambda *args, **kwargs: False)(RedisCache.has_key)
-    add = _resilient(lambda *args, **kwargs: False)(RedisCache.add)
-    set = _resilient(lambda *args, **kwargs: None)(RedisCache.set)
-    set_many = _resilient(lambda self, data, *args, **kwargs: list(data))(RedisCache.set_many)
-    touch = _resilient(lambda *args, **kwargs: False)(RedisCache.touch)
-    delete = _resilient(lambda *args, **kwargs: False)(RedisCache.delete)
-    delete_many = _resilient(lambda *args, **kwargs: None)(RedisCache.delete_many)
-    clear = _resilient(lambda *args, **kwargs: False)(RedisCache.clear)
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self.fallback = LocMemCache(f"fallback-{id(self)}", {"OPTIONS": {"MAX_ENTRIES": 2000}})
+
+    get = _resilient("get")
+    get_many = _resilient("get_many")
+    has_key = _resilient("has_key")
+    add = _resilient("add", timeout_at=2)
+    set = _resilient("set", timeout_at=2)
+    set_many = _resilient("set_many", timeout_at=1)
+    touch = _resilient("touch", timeout_at=1)
+    delete = _resilient("delete")
+    delete_many = _resilient("delete_many")
+    clear = _resilient("clear")

@@ -136,14 +136,23 @@ class PageCacheMiddleware:
         cached, stale = self.lookup(key, request)
         if cached is not None:
             return cached
-        started = time.time()
-        response = self.get_response(request)
-        if response.status_code >= 500 and stale is not None:
-            # The database is restarting, say: the last known page beats an error page.
-            logger.warning("serving a stale page after an error: %s", request.path)
+        making = f"{key}:making"
+        if stale is not None and not cache.add(making, 1, 30):
+            # Another request is making the page again: the others get the last version
+            # meanwhile, rather than all making it at once.
             return self.respond(stale, request, "stale")
-        self.store(request, response, key, started)
-        return response
+        try:
+            started = time.time()
+            response = self.get_response(request)
+            if response.status_code >= 500 and stale is not None:
+                # The database is restarting, say: the last known page beats an error page.
+                logger.warning("serving a stale page after an error: %s", request.path)
+                return self.respond(stale, request, "stale")
+            self.store(request, response, key, started)
+            return response
+        finally:
+            if stale is not None:
+                cache.delete(making)
 
     # The tags of the addresses this worker has served: a hit then costs one round trip to
     # the cache (the entry and its tags' marks together). A stale memo only costs a second one.
