@@ -1,6 +1,7 @@
 """Production's cache is Redis; when Redis goes away, pages are made from the database and
 kept a few seconds in each process's memory (no error), and once it is back they are
 cached there again."""
+
 import time
 
 from django.core.cache import caches
