@@ -1,7 +1,7 @@
 """An editor at work during the load and fault runs, in a process of the site's own:
 
 - `python -m bench.editor pretix URL`: the large edition sells through pretix at URL, open now;
-- `python -m bench.editor publish SECONDS`: publishes a new title of a session every half
+- `python -m bench.editor publish SECONDS`: publishes a new title of a session every
   second for SECONDS, and prints (JSON) the titles whose publication returned;
 - `python -m bench.editor check TITLE…`: prints (JSON) which of those titles have a revision.
 """
@@ -60,7 +60,7 @@ def publish(seconds):
             for connection in connections.all():
                 connection.close()
             close_old_connections()
-        time.sleep(0.5)
+        time.sleep(1.0)
     json.dump({"acknowledged": acknowledged, "failures": failures}, sys.stdout)
 
 
