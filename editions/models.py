@@ -535,9 +535,6 @@ class EditionPage(BasePage):
             return self.editorial_photo
         return self.editorial_author.photo if self.editorial_author else None
 
-    def child_page(self, model):
-        return model.objects.live().child_of(self).first()
-
     def child_pages(self, *models):
         """The first live child of each of `models`, in one query per model found (its
         specific row), each knowing this page as its edition."""
