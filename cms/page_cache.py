@@ -100,6 +100,15 @@ def is_fresh(entry, marks):
     return True
 
 
+def ensure_marks(tags):
+    """Give the tags never marked yet (or evicted) a mark older than anything, so that what
+    is stored under them now holds until they change."""
+    marks = cache.get_many([tag_key(tag) for tag in tags])
+    unknown = {tag_key(tag): 0.0 for tag in tags if tag_key(tag) not in marks}
+    if unknown:
+        cache.set_many(unknown, timeout=None)
+
+
 FRAGMENT_PREFIX = "page-cache:fragment:"
 
 
@@ -114,10 +123,7 @@ def remember(key, compute, timeout=None):
     started = time.time()
     value, tags = compute()
     tags = sorted(tags)
-    marks = cache.get_many([tag_key(tag) for tag in tags])
-    unknown = {tag_key(tag): 0.0 for tag in tags if tag_key(tag) not in marks}
-    if unknown:
-        cache.set_many(unknown, timeout=None)
+    ensure_marks(tags)
     entry = {"tags": tags, "started": started, "value": value}
     cache.set(key, entry, timeout or settings.PAGE_CACHE_SECONDS or 600)
     return value
@@ -206,10 +212,7 @@ class PageCacheMiddleware:
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
         tags = sorted(page.cache_tags() | getattr(request, "page_cache_extra_tags", set()))
-        marks = cache.get_many([tag_key(tag) for tag in tags])
-        unknown = {tag_key(tag): 0.0 for tag in tags if tag_key(tag) not in marks}
-        if unknown:
-            cache.set_many(unknown, timeout=None)
+        ensure_marks(tags)
         skipped = {STATUS_HEADER, "Content-Length", "Content-Encoding"}
         headers = [(h, v) for h, v in response.items() if h not in skipped]
         content = response.content
@@ -221,4 +224,5 @@ class PageCacheMiddleware:
             "gzip": gzip.compress(content, 6),
         }
         cache.set(key, entry, lifetime)
-        with_body(response, entry, request)
+        if accepts_gzip(request):
+            with_body(response, entry, request)

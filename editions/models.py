@@ -602,8 +602,7 @@ class EditionPage(BasePage):
                 "editorial_author": self.editorial_author,
                 "editorial_photo": self.editorial_photo,
             }
-            tags = {"site", f"page:{self.translation_key}", f"edition:{self.translation_key}"}
-            return found, tags
+            return found, self.page_and_edition_tags(self)
 
         if getattr(request, "is_preview", False):
             return compute()[0]

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,17 +8,14 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from django.db.models.signals import pre_save
-
         from wagtail.images import get_image_model
         from wagtail.signals import page_published
 
         from . import invalidation  # noqa: F401 (connects the page cache's receivers)
+        from .translators import ensure_translator_groups, grant_tree
         from .uploads import clean_svg
 
         pre_save.connect(clean_svg, sender=get_image_model(), dispatch_uid="home.clean_svg")
-        from .translators import ensure_translator_groups, grant_tree
-
         post_migrate.connect(ensure_translator_groups, dispatch_uid="home.translator_groups")
 
         def grant_new_home(sender, instance, **kwargs):

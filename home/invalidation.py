@@ -39,15 +39,14 @@ def edition_keys(paths):
 
 def page_tags(page):
     """A page changed (published, unpublished, moved, deleted, restricted)."""
-    from editions.models import EditionPage
-    from home.models import HomePage
     from sessions.models import SessionPage, SessionSpeaker
 
     page = page.specific_deferred if type(page) is Page else page
     tags = {f"page:{page.translation_key}"}
-    if isinstance(page, EditionPage | HomePage) or page.depth <= 3:
-        # Editions decide which one is current (the notice on every page of the others) and
-        # the home page's archive; pages beside them are in every language's navigation.
+    if page.depth <= 3:
+        # Home pages (depth 2) and editions (3): editions decide which one is current (the
+        # notice on every page of the others) and the home page's archive; the pages beside
+        # them are in every language's navigation.
         return tags | {"site"}
     keys = edition_keys([page.path])
     if page.depth == 4:
@@ -195,6 +194,8 @@ def purge_cdn(tags):
 
 
 def changed(tags):
+    if not tags:
+        return
     page_cache.invalidate(tags)
     purge_cdn(tags)
 
@@ -217,29 +218,9 @@ def on_page_moved(sender, instance, parent_page_before, parent_page_after, **kwa
     changed(tags)
 
 
-@receiver(pre_delete)
-def on_delete(sender, instance, **kwargs):
-    from editions.models import Venue
-    from partners.models import Partner, PartnerTier
-    from sessions.models import Person, Room
-
-    if isinstance(instance, Page):
-        if instance.live:
-            changed(page_tags(instance))
-    elif isinstance(instance, PageViewRestriction):
-        changed(page_tags(instance.page))
-    elif isinstance(instance, Person):
-        changed(person_tags(instance))
-    elif isinstance(instance, Partner):
-        changed(partner_tags(instance))
-    elif isinstance(instance, PartnerTier | Venue | Room):
-        on_snippet_saved(sender, instance)
-    elif isinstance(instance, get_image_model()):
-        changed(image_tags(instance))
-
-
-@receiver(post_save)
-def on_snippet_saved(sender, instance, created=False, **kwargs):
+def object_tags(instance):
+    """The tags of what shows `instance` (a snippet, an image, the site settings, a view
+    restriction), or an empty set for anything else."""
     from django.db.models import Q
 
     from editions.models import Venue
@@ -247,31 +228,42 @@ def on_snippet_saved(sender, instance, created=False, **kwargs):
     from partners.models import Partner, PartnerTier
     from sessions.models import Person, Room
 
-    if created and not isinstance(instance, PageViewRestriction):
-        return  # nothing shows what did not exist
     if isinstance(instance, Person):
-        changed(person_tags(instance))
-    elif isinstance(instance, Partner):
-        changed(partner_tags(instance))
-    elif isinstance(instance, PartnerTier):
-        changed(editions_tags(Q(edition_partners__tier__translation_key=instance.translation_key)))
-    elif isinstance(instance, Venue):
+        return person_tags(instance)
+    if isinstance(instance, Partner):
+        return partner_tags(instance)
+    if isinstance(instance, PartnerTier):
+        return editions_tags(Q(edition_partners__tier__translation_key=instance.translation_key))
+    if isinstance(instance, Venue):
         key = instance.translation_key
-        changed(
+        practical = Page.objects.filter(practicalinfopage__venue__translation_key=key)
+        return (
             editions_tags(Q(venue__translation_key=key))
             | editions_tags(Q(venue__translation_key=key), scope="sessions")
-            | {
-                f"page:{k}"
-                for k in Page.objects.filter(
-                    practicalinfopage__venue__translation_key=key
-                ).values_list("translation_key", flat=True)
-            }
+            | {f"page:{k}" for k in practical.values_list("translation_key", flat=True)}
         )
-    elif isinstance(instance, Room):
-        changed(sessions_tags(Q(room__translation_key=instance.translation_key)))
-    elif isinstance(instance, SiteSettings):
-        changed({"site"})
-    elif isinstance(instance, PageViewRestriction):
-        changed(page_tags(instance.page))
-    elif isinstance(instance, get_image_model()):
-        changed(image_tags(instance))
+    if isinstance(instance, Room):
+        return sessions_tags(Q(room__translation_key=instance.translation_key))
+    if isinstance(instance, SiteSettings):
+        return {"site"}
+    if isinstance(instance, PageViewRestriction):
+        return page_tags(instance.page)
+    if isinstance(instance, get_image_model()):
+        return image_tags(instance)
+    return set()
+
+
+@receiver(pre_delete)
+def on_delete(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        if instance.live:
+            changed(page_tags(instance))
+    else:
+        changed(object_tags(instance))
+
+
+@receiver(post_save)
+def on_saved(sender, instance, created=False, **kwargs):
+    # Nothing shows what did not exist yet; a new view restriction hides its page.
+    if not created or isinstance(instance, PageViewRestriction):
+        changed(object_tags(instance))

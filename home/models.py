@@ -93,10 +93,8 @@ class BasePage(Page):
             nav, translations = chrome_pages(self, edition, without_restricted)
             footer = edition.footer_partners() if edition is not None else []
             breadcrumb = self.breadcrumb_pages()
-            tags = {"site", f"page:{self.translation_key}"}
+            tags = self.page_and_edition_tags(edition)
             tags |= {f"page:{page.translation_key}" for page in breadcrumb}
-            if edition is not None:
-                tags.add(f"edition:{edition.translation_key}")
             return (nav, translations, footer, breadcrumb), tags
 
         if getattr(request, "is_preview", False) or not self.pk:
@@ -112,15 +110,20 @@ class BasePage(Page):
     # Pages listing the sessions of their edition (and so their speakers, rooms, partners).
     shows_sessions = False
 
+    def page_and_edition_tags(self, edition):
+        """The site, this page in every language and, with `edition`, everything on all of
+        its pages (banner, navigation, footer partners)."""
+        tags = {"site", f"page:{self.translation_key}"}
+        if edition is not None:
+            tags.add(f"edition:{edition.translation_key}")
+        return tags
+
     def cache_tags(self):
         """What this page shows, as the tags its cached views are dropped by."""
-        tags = {"site", f"page:{self.translation_key}"}
         edition = self.edition
-        if edition is not None:
-            # The banner, the navigation and the footer partners of the edition.
-            tags.add(f"edition:{edition.translation_key}")
-            if self.shows_sessions:
-                tags.add(f"sessions:{edition.translation_key}")
+        tags = self.page_and_edition_tags(edition)
+        if edition is not None and self.shows_sessions:
+            tags.add(f"sessions:{edition.translation_key}")
         return tags
 
     def cache_editions(self):

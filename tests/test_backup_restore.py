@@ -36,6 +36,13 @@ def image_addresses(html, endpoint):
     return sorted(address for address in found if address.startswith(endpoint))
 
 
+def run_site(env, *args):
+    """A command of the restored site, in a process of its own configured by `env`."""
+    return subprocess.run(
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
+
+
 def fetch(address):
     with urllib.request.urlopen(address) as response:
         return response.read()
@@ -86,14 +93,7 @@ def test_a_restored_backup_serves_the_same_pages(
             "DATABASE_URL": empty_database,
             "DJANGO_SETTINGS_MODULE": "cms.settings.test",
         }
-        restored = subprocess.run(
-            [sys.executable, "manage.py", "restore_site", str(backup)],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        restored = run_site(env, "manage.py", "restore_site", str(backup))
         assert restored.returncode == 0, restored.stderr
         assert "Restore complete." in restored.stdout
         assert empty_bucket.keys() == s3.keys()
@@ -101,14 +101,7 @@ def test_a_restored_backup_serves_the_same_pages(
             # Renditions are public again, originals private again.
             assert empty_bucket.is_public(key) == s3.is_public(key), key
 
-        rendered = subprocess.run(
-            [sys.executable, "-m", "tests.render_site", *urls],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        rendered = run_site(env, "-m", "tests.render_site", *urls)
         assert rendered.returncode == 0, rendered.stderr
         pages = json.loads(rendered.stdout)
         for url in urls:
