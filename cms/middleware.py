@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.http import HttpResponseBadRequest
 from django.utils import translation
 
 
@@ -43,3 +44,20 @@ class ContentSecurityPolicyMiddleware:
         elif not request.path.startswith(("/admin/", "/django-admin/")):
             response.headers.setdefault("Content-Security-Policy", self.policy)
         return response
+
+
+class RejectNulMiddleware:
+    """No address may carry a NUL character: PostgreSQL cannot store or compare one, so such a
+    request would otherwise end in a database error wherever its text reaches a query. No
+    real visitor sends one; it gets a plain 400."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in name or any("\x00" in value for value in values)
+            for name, values in request.GET.lists()
+        ):
+            return HttpResponseBadRequest("Bad request", content_type="text/plain")
+        return self.get_response(request)

@@ -18,6 +18,7 @@ import hashlib
 import logging
 import re
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -58,9 +59,42 @@ def tag_key(tag):
     return TAG_PREFIX + tag
 
 
+_query_params = None
+
+
+def query_params():
+    """The query parameters some page reads (`cache_query_params` on its model): the only ones
+    that may make an entry of their own. Any other parameter (`?x=1`, a tracker's `utm_*`)
+    is left out of the key, so such addresses share the page's entry instead of filling the
+    cache."""
+    global _query_params
+    if _query_params is None:
+        from wagtail.models import get_page_models
+
+        _query_params = frozenset(
+            name for model in get_page_models() for name in getattr(model, "cache_query_params", ())
+        )
+    return _query_params
+
+
+def query_pairs(request):
+    """The request's values of those parameters, in a canonical order."""
+    names = query_params()
+    return sorted(
+        (name, value) for name, values in request.GET.lists() if name in names for value in values
+    )
+
+
 def entry_key(request):
-    address = f"{request.get_host()}{request.get_full_path()}"
+    query = urlencode(query_pairs(request))
+    address = f"{request.get_host()}{request.path}?{query}"
     return ENTRY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
+
+
+def canonical_query(request):
+    """The parameters the page says it honoured, as its own links write them (set on the
+    request while rendering; none by default)."""
+    return sorted(getattr(request, "page_cache_query", ()))
 
 
 def is_anonymous_view(request):
@@ -198,6 +232,11 @@ class PageCacheMiddleware:
             or response.cookies
             or not response.get("Content-Type", "").startswith("text/html")
         ):
+            return
+        if query_pairs(request) != canonical_query(request):
+            # A parameter the page does not read, a malformed value or one that names no
+            # option of the page: made for this visitor, kept for nobody (else every value
+            # would be an entry of its own).
             return
         lifetime = page.cache_lifetime(timezone.now())
         patch_vary_headers(response, ("Cookie", "Accept-Encoding"))

@@ -33,6 +33,9 @@ class BasePage(Page):
     """Every public page: knows the edition it belongs to, if any, for the page chrome."""
 
     base_form_class = ParentAwarePageForm
+    # The query parameters that change what the page shows; the page cache keeps a view per
+    # value it honours (request.page_cache_query) and ignores every other parameter.
+    cache_query_params = ()
 
     class Meta:
         abstract = True

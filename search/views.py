@@ -16,7 +16,7 @@ from editions.models import EditionPage
 from partners.models import EditionPartner, Partner, PartnersPage
 from sessions.models import Person, SessionPage, SessionSpeaker, SessionType, SpeakerIndexPage
 
-from .text import unaccent
+from .text import search_terms
 
 LIMIT = 50
 
@@ -49,7 +49,9 @@ def search(request):
 
 
 def find(query, locale, editions, edition, session_type):
-    terms = unaccent(query)
+    terms = search_terms(query)
+    if not terms:
+        return []
     prefix = len(editions[0].path) if editions else 0
     by_path = {e.path: e for e in editions}
     if session_type:

@@ -21,7 +21,8 @@ def read_filters(params, session_types, languages):
     if params.get("type", "") in session_types:
         active["type"] = params["type"]
     room = params.get("room", "")
-    if room.isdigit():
+    # ASCII digits only: str.isdigit() also accepts « ² », which int() refuses.
+    if room.isascii() and room.isdigit() and len(room) <= 18:
         active["room"] = int(room)
     region = params.get("region", "").strip()[:150]
     if region:
@@ -44,9 +45,21 @@ def apply_filters(sessions, filters, tz):
     return [session for session in sessions if keep(session)]
 
 
+def filter_pairs(filters):
+    """[(name, value as the URL writes it)], in the order of FILTER_NAMES."""
+    return [
+        (name, filters[name].isoformat() if name == "day" else str(filters[name]))
+        for name in FILTER_NAMES
+        if name in filters
+    ]
+
+
 def query_string(filters):
     """The filters as they appear in the URL (for the export links)."""
-    values = {name: filters[name] for name in FILTER_NAMES if name in filters}
-    if "day" in values:
-        values["day"] = values["day"].isoformat()
-    return f"?{urlencode(values)}" if values else ""
+    pairs = filter_pairs(filters)
+    return f"?{urlencode(pairs)}" if pairs else ""
+
+
+def offered(filters, options):
+    """Whether every filter names one of the `options` ({name: values offered})."""
+    return all(filters[name] in options[name] for name in FILTER_NAMES if name in filters)

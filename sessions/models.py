@@ -21,7 +21,7 @@ from home.models import BasePage, without_restricted
 
 from .blocks import ResourcesStreamBlock
 from .fields import ChoiceListField
-from .filters import apply_filters, query_string, read_filters
+from .filters import FILTER_NAMES, apply_filters, filter_pairs, offered, query_string, read_filters
 
 
 class Person(TranslatableMixin, index.Indexed, models.Model):
@@ -174,6 +174,8 @@ class ProgrammePage(BasePage):
     the query string, and the same (filtered) programme as iCalendar at calendar.ics."""
 
     shows_sessions = True
+    # Each combination of filters offered is a view of its own in the page cache.
+    cache_query_params = FILTER_NAMES
 
     template = "pages/programme_page.html"
 
@@ -242,11 +244,22 @@ class ProgrammePage(BasePage):
         tz = self.tzinfo
         types_present = {s.session_type for s in sessions}
         languages_present = {s.language for s in sessions}
+        options = {
+            "day": {timezone.localtime(s.start, tz).date() for s in sessions},
+            "type": types_present,
+            "room": {s.room_id for s in sessions if s.room_id},
+            "region": {s.region for s in sessions if s.region},
+            "language": languages_present,
+        }
+        if offered(filters, options):
+            # The page cache keeps one view per combination of the options offered, and
+            # nothing for values outside them (see cms.page_cache).
+            request.page_cache_query = filter_pairs(filters)
         context.update(
             {
                 "days": self.schedule(shown),
                 "filters": filters,
-                "day_options": sorted({timezone.localtime(s.start, tz).date() for s in sessions}),
+                "day_options": sorted(options["day"]),
                 "type_options": [
                     (v, label) for v, label in SessionType.choices if v in types_present
                 ],
@@ -254,7 +267,7 @@ class ProgrammePage(BasePage):
                     {s.room_id: s.room for s in sessions if s.room_id}.values(),
                     key=lambda r: r.name,
                 ),
-                "region_options": sorted({s.region for s in sessions if s.region}),
+                "region_options": sorted(options["region"]),
                 "language_options": [
                     (v, label) for v, label in SessionLanguage.choices if v in languages_present
                 ],

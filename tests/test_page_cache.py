@@ -323,3 +323,43 @@ def test_a_stale_page_is_served_rather_than_an_error_when_the_database_fails(sit
     after = visitor.get(programme)
     assert after.headers["X-Page-Cache"] == "miss"
     assert "Titre publié juste avant la panne" in text_of(after)
+
+
+def page_entries():
+    """The whole-page entries in the (in-memory) cache."""
+    return [key for key in cache._cache if "page-cache:entry:" in key and ":making" not in key]
+
+
+def test_only_the_parameters_a_page_reads_make_entries(client, demo):
+    programme = "/fr/2025/programme/"
+    assert state(client, programme)[0] == "miss"
+    assert len(page_entries()) == 1
+    # Parameters no page reads share the page's own entry: nobody can fill the cache with them.
+    for n in range(50):
+        status, response = state(client, f"{programme}?x={n}&utm_source=spam{n}")
+        assert status == "hit"
+    assert state(client, "/fr/2025/?page=3")[0] == "miss"
+    assert state(client, "/fr/2025/?page=4")[0] == "hit"
+    assert len(page_entries()) == 2
+
+    # A filter the programme offers is a view of its own…
+    assert state(client, f"{programme}?type=workshop")[0] == "miss"
+    status, response = state(client, f"{programme}?type=workshop&x=1")
+    assert status == "hit"
+    assert "Atelier" in text_of(response)
+    assert len(page_entries()) == 3
+    # …but values it does not offer are made for the visitor and kept for nobody.
+    for query in [
+        "room=99999",
+        "room=0099999",
+        "region=Nowhere",
+        "day=2031-01-01",
+        "type=workshop&type=plenary",
+        "language=xx",
+    ]:
+        for _ in range(2):
+            assert state(client, f"{programme}?{query}")[0] != "hit", query
+    # A page that reads no filter keeps nothing for one.
+    for _ in range(2):
+        assert state(client, "/fr/2025/?room=1")[0] != "hit"
+    assert len(page_entries()) == 3

@@ -129,3 +129,32 @@ def test_rich_text_keeps_to_the_whitelist(admin_client, home):
     assert response.status_code == 302, errors(response)
     stored = str(StandardPage.objects.get(slug="mentions-legales").body.raw_data)
     assert "onclick" not in stored and "<script" not in stored and "javascript:" not in stored
+
+
+def huge_png(width, height):
+    """A tiny file that decodes to an enormous image (one colour, compressed away)."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("1", (width, height)).save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def test_an_image_with_too_many_pixels_is_refused_with_its_numbers(admin_client, db):
+    # Past Wagtail's limit, then past Pillow's own guard (~180 megapixels) too.
+    for width, height in ((60000, 2000), (60000, 4000)):
+        content = huge_png(width, height)
+        assert len(content) < 100_000
+        response = add_image(admin_client, "affiche.png", content, "image/png")
+        assert response.status_code == 200
+        message = errors(response)
+        digits = message.replace(" ", "").replace("\u202f", "").replace("\xa0", "")
+        assert "trop grand nombre de pixels" in message
+        assert str(width * height) in digits and "40000000" in digits, message
+        assert "inconnu" not in message
+    assert get_image_model().objects.count() == 0
+    # A real poster (A3 at 300 dpi, 17 megapixels) is within the limit.
+    response = add_image(admin_client, "a3.png", huge_png(3508, 4961), "image/png")
+    assert response.status_code == 302
