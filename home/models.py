@@ -17,6 +17,7 @@ from wagtail.search import index
 from .blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from .forms import ParentAwarePageForm
 from .languages import alternates, chrome_pages, language_links
+from .permissions import RolePagePermissionTester
 
 
 def without_restricted(queryset):
@@ -39,6 +40,10 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        """Wagtail's page permissions, narrowed for translators (home/permissions.py)."""
+        return RolePagePermissionTester(user, self)
 
     @property
     def parent_for_validation(self):

@@ -88,12 +88,29 @@ def grant_tree(root, group=None):
 
 
 def translator_languages(user):
-    """The languages a translator is limited to, or None when the user is not limited."""
+    """The languages a translator is limited to, or None when the user is not limited.
+    Read once per request's user object (permission checks ask it for every page)."""
     if not user.is_authenticated or user.is_superuser:
         return None
-    names = set(user.groups.values_list("name", flat=True))
-    codes = {code for code in translated_languages() if group_name(code) in names}
-    return codes or None
+    if not hasattr(user, "_translator_languages"):
+        names = set(user.groups.values_list("name", flat=True))
+        codes = {code for code in translated_languages() if group_name(code) in names}
+        user._translator_languages = frozenset(codes) or None
+    return user._translator_languages
+
+
+def translator_locale_ids(user):
+    """translator_languages() as Locale ids, or None."""
+    languages = translator_languages(user)
+    if languages is None:
+        return None
+    if not hasattr(user, "_translator_locale_ids"):
+        from wagtail.models import Locale
+
+        user._translator_locale_ids = frozenset(
+            Locale.objects.filter(language_code__in=languages).values_list("id", flat=True)
+        )
+    return user._translator_locale_ids
 
 
 def may_touch(user, obj):

@@ -27,6 +27,42 @@ def translators_do_not_delete(request, instances):
         deny()
 
 
+@hooks.register("register_admin_urls", order=-1)
+def localize_urls():
+    """wagtail-localize's views held to our roles (home/localize.py), at their own addresses:
+    registered first, these are the ones the admin's URLs resolve to."""
+    from . import localize
+
+    return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            localize.SubmitPageTranslationView.as_view(),
+            name="localize_submit_page_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            localize.SubmitSnippetTranslationView.as_view(),
+            name="localize_submit_snippet_translation",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            localize.UpdateTranslationsView.as_view(),
+            name="localize_update_translations",
+        ),
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            localize.convert_to_alias,
+            name="localize_convert_to_alias",
+        ),
+    ]
+
+
+@hooks.register("construct_page_action_menu")
+def no_conversion_to_alias(menu_items, request, context):
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
+
+
 @hooks.register("register_admin_urls")
 def guide_urls():
     from . import guide

@@ -42,6 +42,12 @@ class ImportForm(forms.Form):
         help_text=gettext_lazy("Untick to save them as drafts, to publish later."),
     )
 
+    def __init__(self, *args, may_publish=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_publish:
+            # Offered only to those who may publish: the others' sessions are drafts.
+            del self.fields["publish"]
+
 
 def programme_for(request, page_id, permission="can_edit"):
     """The programme page, if the user holds `permission` on it (a PagePermissionTester test)."""
@@ -57,10 +63,11 @@ def upload_key(token, user):
 
 def import_programme(request, page_id):
     programme = programme_for(request, page_id, "can_add_subpage")
-    context = {"programme": programme, "edition": programme.edition}
+    may_publish = programme.permissions_for_user(request.user).can_publish_subpage()
+    context = {"programme": programme, "edition": programme.edition, "may_publish": may_publish}
     if request.method == "POST" and "token" in request.POST:
         return confirm(request, programme, context)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(request.POST or None, request.FILES or None, may_publish=may_publish)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
@@ -82,7 +89,7 @@ def import_programme(request, page_id):
                 plan=plan,
                 token=token,
                 file_name=upload.name,
-                publish=form.cleaned_data["publish"],
+                publish=form.cleaned_data.get("publish", False),
             )
             return TemplateResponse(request, "programme/admin/import_preview.html", context)
     context["form"] = form
@@ -99,7 +106,7 @@ def confirm(request, programme, context):
         plan = Planner(programme).plan(read(stored["name"], stored["content"]))
     except FileRejected:
         return redirect("programme_import", programme.pk)
-    publish = request.POST.get("publish") == "1"
+    publish = request.POST.get("publish") == "1" and context["may_publish"]
     if plan.is_valid:
         try:
             report = Writer(programme, user=request.user, publish=publish).write(plan)
@@ -199,6 +206,11 @@ def release_pages(programme, translations=True):
     return pages
 
 
+def releasable(pages, user):
+    """The pages whose release `user` may schedule (a moderator: all of them)."""
+    return [page for page in pages if page.permissions_for_user(user).can_schedule()]
+
+
 def schedule_release(pages, when, user=None):
     """Wagtail's scheduled publishing, for every page at once: each page's latest revision
     is approved to go live at `when` (`manage.py publish_scheduled` publishes it then)."""
@@ -212,11 +224,13 @@ def schedule_release(pages, when, user=None):
 
 
 def programme_release(request, page_id):
-    programme = programme_for(request, page_id, "can_publish")
+    programme = programme_for(request, page_id, "can_schedule")
     form = ReleaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         when = form.cleaned_data["go_live_at"]
-        pages = release_pages(programme, form.cleaned_data["translations"])
+        pages = releasable(
+            release_pages(programme, form.cleaned_data["translations"]), request.user
+        )
         count = schedule_release(pages, when, request.user)
         messages.success(
             request,

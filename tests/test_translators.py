@@ -5,6 +5,7 @@ import datetime
 
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from django.utils.translation import override as translation_override
 
@@ -156,32 +157,36 @@ def test_po_round_trip_for_a_snippet(translator, client, django_capture_on_commi
     assert "Partners’ Area (ground floor)" in text
 
 
-def test_editor_change_reaches_translations_and_synchronised_fields_follow(
+def test_synchronising_the_translations_never_publishes_them(
     admin_client, demo_translated, django_capture_on_commit_callbacks
 ):
     french = SessionPage.objects.get(slug="ateliers-matin")
-    english = session("en")
-    assert english.title == "Workshops"
-    # The editor moves the workshop by half an hour and gives it a room.
+    before = {code: session(code) for code in ("en", "es")}
+    # The editor moves the workshop by half an hour, gives it a room and a new title.
     french.start += datetime.timedelta(minutes=30)
     french.end += datetime.timedelta(minutes=30)
     french.room = Room.objects.get(name="Espace des Partenaires")
+    french.title = "Ateliers thématiques"
     french.save_revision().publish()
 
     source = TranslationSource.objects.get_for_instance(french)
     url = reverse("wagtail_localize:update_translations", args=(source.pk,))
-    assert admin_client.get(url).status_code == 200
+    page = admin_client.get(url)
+    assert page.status_code == 200
+    assert "Publier immédiatement" not in page.content.decode()
+    # « Publier immédiatement », posted anyway, is ignored: the new French title would
+    # otherwise go live under /en/ and /es/ before anyone translated it.
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(url, {"publish_translations": "on"})
     assert response.status_code == 302
-
-    for code in ("en", "es"):
-        translated = session(code)
-        assert (translated.start, translated.end) == (french.start, french.end)
-        assert translated.room.locale.language_code == code
-        assert translated.room.translation_key == french.room.translation_key
-    assert session("en").title == "Workshops"  # the translator's words are kept
-    assert session("es").title == "Talleres"
+    for code, old in before.items():
+        live = session(code)
+        assert live.live_revision_id == old.live_revision_id
+        assert (live.title, live.start) == (old.title, old.start)
+    # The translations now wait for their translators (who publish them, facts and all:
+    # test_translator_translates_in_the_online_editor_after_an_editor_change).
+    with translation_override("en"):
+        assert str(translation_of(french, "en").get_status_display()) == "Waiting for translations"
 
 
 def settings_in_subprocess(module, env):
@@ -231,8 +236,8 @@ def test_machine_translation_fills_the_missing_strings(
     assert session("en").title == "matin du Ateliers"  # the dummy translator reverses the words
 
 
-def test_translator_translates_in_the_online_editor_and_syncs_after_an_editor_change(
-    translator, client, django_capture_on_commit_callbacks
+def test_translator_translates_in_the_online_editor_after_an_editor_change(
+    translator, client, django_user_model, django_capture_on_commit_callbacks
 ):
     french = SessionPage.objects.get(slug="ateliers-matin")
     # The editor retitles the French session and moves it.
@@ -240,12 +245,18 @@ def test_translator_translates_in_the_online_editor_and_syncs_after_an_editor_ch
     french.start += datetime.timedelta(minutes=15)
     french.save_revision().publish()
 
-    # The translator syncs the translations with the updated source…
+    # Synchronising touches every language: the translator may not…
     source = TranslationSource.objects.get_for_instance(french)
+    sync = reverse("wagtail_localize:update_translations", args=(source.pk,))
+    refused = translator.post(sync, {})
+    assert (refused.status_code, refused["Location"]) == (302, reverse("wagtailadmin_home"))
+    # …an editor does, for every language (as drafts)…
+    editor = Client()
+    redactrice = django_user_model.objects.create_user("redactrice", "r@example.org", "x")
+    redactrice.groups.add(Group.objects.get(name="Rédacteurs"))
+    editor.force_login(redactrice)
     with django_capture_on_commit_callbacks(execute=True):
-        response = translator.post(
-            reverse("wagtail_localize:update_translations", args=(source.pk,)), {}
-        )
+        response = editor.post(sync, {"publish_translations": "on"})
     assert response.status_code == 302
     # …which now shows as waiting for a translation of the new title…
     translation = translation_of(french, "en")

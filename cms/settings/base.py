@@ -209,6 +209,9 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 }
 
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+# Starting a translation makes a draft in the target language, never a live copy of the French
+# text; its translator publishes it once translated (docs/security.md).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Machine translation: DeepL when a key is in the environment (a key ending in ":fx" uses
 # DeepL's free API); dev.py falls back to wagtail-localize's offline dummy translator.
