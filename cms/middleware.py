@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.http import HttpResponseBadRequest
+from django.utils.datastructures import MultiValueDictKeyError
 from django.utils import translation
 
 
@@ -61,3 +62,22 @@ class RejectNulMiddleware:
         ):
             return HttpResponseBadRequest("Bad request", content_type="text/plain")
         return self.get_response(request)
+
+
+class MissingFieldMiddleware:
+    """A form posted without a field its view reads unguarded (Wagtail's StreamField count,
+    wagtail-localize's PO upload): no browser sends that, a crafted request does. It gets a
+    plain 400 rather than a server error."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, MultiValueDictKeyError):
+            return HttpResponseBadRequest(
+                "Bad request: a form field is missing.", content_type="text/plain"
+            )
+        return None
