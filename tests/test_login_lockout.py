@@ -1,6 +1,8 @@
-"""The admin resists password guessing: five failures lock the account and, separately, the
-address they came from, for an hour; the lockout page says so in French. Passwords follow
-Django's validators (12 characters at least)."""
+"""The admin resists password guessing: five failures lock the address they came from, for an
+hour, whatever user names it tried; a user name is never locked on its own, so a stranger
+cannot lock an editor out. Behind the production proxy the address is the client's (tested
+through gunicorn with the production settings). The lockout page speaks the visitor's
+language. Passwords follow Django's validators (12 characters at least)."""
 
 import datetime
 
@@ -31,16 +33,38 @@ def logged_in(response):
     return response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
 
 
-def test_five_failures_lock_the_account_even_from_elsewhere(client, editor_account):
-    for attempt in range(5):
-        response = login(client, "redaction", "mauvais", f"10.0.0.{attempt + 1}")
+def test_a_strangers_failures_do_not_lock_the_account_elsewhere(client, editor_account):
+    for _attempt in range(5):
+        response = login(client, "redaction", "mauvais", "203.0.113.66")
         assert response.status_code in (200, 429)
-    locked = login(client, "redaction", PASSWORD, "10.0.9.9")
+    # The stranger's address is locked, in French for a French browser…
+    locked = login(client, "redaction", PASSWORD, "203.0.113.66")
     assert locked.status_code == 429
     text = locked.content.decode()
     assert "Trop de tentatives de connexion" in text
     assert "bloquée pendant une heure" in text
     assert "_auth_user_id" not in client.session
+    # …while the editor, from their own address, logs in.
+    assert logged_in(login(client, "redaction", PASSWORD, "198.51.100.7"))
+
+
+def test_the_lockout_page_speaks_the_visitors_language(client, editor_account):
+    for _attempt in range(5):
+        login(client, "x", "mauvais", "203.0.113.9")
+    for language, words in (
+        ("en", "Too many login attempts"),
+        ("es", "Demasiados intentos de conexión"),
+        ("fr", "Trop de tentatives de connexion"),
+    ):
+        response = client.post(
+            reverse("wagtailadmin_login"),
+            {"username": "redaction", "password": PASSWORD},
+            REMOTE_ADDR="203.0.113.9",
+            HTTP_ACCEPT_LANGUAGE=language,
+        )
+        assert response.status_code == 429
+        assert words in response.content.decode(), language
+        assert f'<html lang="{language}">' in response.content.decode()
 
 
 def test_five_failures_lock_the_address_for_every_account(

@@ -70,18 +70,24 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
-# Password guessing: after 5 failures a user name is locked, and so is an IP address (each
-# counted on its own), for an hour; attempts are kept in the database, shared by every app
-# server. The lockout page says so in the visitor's language.
+# Password guessing: after 5 failures from one address, whatever user names it tried, that
+# address is locked out for an hour; attempts are kept in the database, shared by every app
+# server. A user name is never locked on its own, so a stranger cannot lock an editor out
+# (docs/security.md). The address is the client's as the trusted proxies pass it
+# (cms.client_ip, TRUSTED_PROXY_COUNT); the lockout page is in the visitor's language.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_COOLOFF_TIME = 1  # hour
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+AXES_LOCKOUT_CALLABLE = "cms.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "cms.client_ip.client_ip"
+# How many proxies (load balancer, CDN) append to X-Forwarded-For in front of the app servers.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_VERBOSE = False
 
 # The public site's Content-Security-Policy (cms.middleware): no inline script anywhere.

@@ -91,9 +91,9 @@ CSRF_TRUSTED_ORIGINS = [f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS]
 # Nothing may frame the site, except Wagtail's own preview, whose views answer SAMEORIGIN.
 X_FRAME_OPTIONS = "DENY"
 
-# The client's address as the CDN / load balancer passes it (that many proxies in front).
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The client's address as the load balancer passes it (cms.client_ip): one proxy in front
+# unless TRUSTED_PROXY_COUNT says otherwise (2 with a CDN before the load balancer).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 
 # --- logs: JSON lines on stdout ---------------------------------------------------------------
 LOGGING = {
