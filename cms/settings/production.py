@@ -52,8 +52,9 @@ if _media_host:
     CONTENT_SECURITY_POLICY["img-src"].append(_media_host)  # noqa: F405
     CONTENT_SECURITY_POLICY["media-src"].append(_media_host)  # noqa: F405
 else:
-    _bucket_host = f"https://{os.environ['AWS_STORAGE_BUCKET_NAME']}.s3.amazonaws.com"
-    CONTENT_SECURITY_POLICY["img-src"].append(_bucket_host)  # noqa: F405
+    _media_host = f"https://{os.environ['AWS_STORAGE_BUCKET_NAME']}.s3.amazonaws.com"
+    CONTENT_SECURITY_POLICY["img-src"].append(_media_host)  # noqa: F405
+ADMIN_CONTENT_SECURITY_POLICY_REPORT_ONLY["img-src"].append(_media_host)  # noqa: F405
 
 # --- shared cache: Redis --------------------------------------------------------------------
 _REDIS = {

@@ -168,7 +168,9 @@ def test_public_pages_carry_a_content_security_policy_without_inline_script(demo
         assert policy["script-src"] == "'self'"
         assert "unsafe-inline" not in response["Content-Security-Policy"]
         assert policy["object-src"] == "'none'"
-        assert policy["frame-ancestors"] == "'self'"
+        # Never framed, as X-Frame-Options: DENY says too.
+        assert policy["frame-ancestors"] == "'none'"
+        assert response["X-Frame-Options"] == "DENY"
         assert response["X-Content-Type-Options"] == "nosniff"
         assert response["Referrer-Policy"] == "same-origin"
 
@@ -178,3 +180,31 @@ def test_the_liveness_check_answers_without_the_database(db, client, django_asse
         response = client.get("/alive")
     assert response.status_code == 200
     assert response.content == b"ok\n"
+
+
+def policy_of(header):
+    return dict(part.strip().split(" ", 1) for part in header.split(";"))
+
+
+def test_the_admin_has_a_content_security_policy_its_preview_included(demo, admin_client):
+    from sessions.models import SessionPage
+
+    from django.test import Client
+
+    for url in ["/admin/login/", "/admin/", "/admin/pages/"]:
+        response = (Client() if "login" in url else admin_client).get(url)
+        assert response.status_code == 200, url
+        enforced = policy_of(response["Content-Security-Policy"])
+        assert enforced["object-src"] == "'none'"
+        assert enforced["base-uri"] == "'self'"
+        assert enforced["form-action"] == "'self'"
+        assert enforced["frame-ancestors"] == "'self'"
+        reported = policy_of(response["Content-Security-Policy-Report-Only"])
+        assert reported["script-src"] == "'self'"
+        assert "gravatar" not in response.content.decode()
+    # Wagtail's preview is framed by the admin itself: both headers allow exactly that.
+    session = SessionPage.objects.filter(locale__language_code="fr").first()
+    response = admin_client.get(f"/admin/pages/{session.pk}/edit/preview/")
+    assert response.status_code == 200
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert policy_of(response["Content-Security-Policy"])["frame-ancestors"] == "'self'"
