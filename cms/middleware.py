@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.http import HttpResponseBadRequest
-from django.utils.datastructures import MultiValueDictKeyError
 from django.utils import translation
+from django.utils.datastructures import MultiValueDictKeyError
 
 
 class AdminDefaultLanguageMiddleware:

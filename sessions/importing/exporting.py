@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from ..models import SessionLanguage, SessionPage, SessionType, SpeakerRole
 from .columns import COLUMNS
+from .reading import looks_like_formula
 
 DATE_FORMAT = "DD/MM/YYYY"
 TIME_FORMAT = "HH:MM"
@@ -62,6 +63,11 @@ def workbook(rows, language="fr", guide=False):
             sheet.append([row.get(column.key, "") for column in COLUMNS])
         for line in sheet.iter_rows(min_row=2):
             for column, cell in zip(COLUMNS, line, strict=True):
+                if isinstance(cell.value, str) and looks_like_formula(cell.value):
+                    # Text, never a formula (« =HYPERLINK(…) » typed as a title): stored as a
+                    # string and marked so that a spreadsheet keeps it text when edited.
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
                 if column.key == "day":
                     cell.number_format = DATE_FORMAT
                 elif column.key in ("start", "end"):

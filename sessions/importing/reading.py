@@ -5,6 +5,7 @@ editor; nothing about the edition is looked at yet."""
 
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 
@@ -39,6 +40,78 @@ def max_bytes():
     return getattr(settings, "PROGRAMME_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 
 
+# What a programme needs, with room to spare (the 2025 programme has 25 rows of 12 columns):
+# anything larger is refused while it is read, before it costs time or memory.
+MAX_ROWS = 2000
+MAX_CELLS = 50_000
+MAX_CELL_LENGTH = 5000
+# A workbook is a zip of XML: what it may unpack to (a few kilobytes can unpack to gigabytes).
+MAX_UNPACKED_BYTES = 5 * 1024 * 1024
+# What a spreadsheet program may run when the file is opened again: refused in a cell's text,
+# leading spaces or not (CSV and formula injection).
+FORMULA_STARTS = ("=", "+", "-", "@")
+# Characters no cell holds (PostgreSQL refuses NUL): tabs and line breaks are kept.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def looks_like_formula(value):
+    """Whether a spreadsheet would read this text as a formula (a lone « - » is just text)."""
+    text = value.strip()
+    return len(text) > 1 and text.startswith(FORMULA_STARTS)
+
+
+class Limits:
+    """Counts what is read and refuses the file as soon as it passes a limit."""
+
+    def __init__(self):
+        self.cells = 0
+        self.rows = 0
+
+    def row(self, values):
+        """A row read: only rows with something in them count (a sheet may carry empty,
+        formatted rows below the programme)."""
+        if all(blank(value) for value in values):
+            return
+        self.rows += 1
+        if self.rows > MAX_ROWS + 1:  # the header line is not a session
+            raise FileRejected(
+                [
+                    _("The file has more than %(count)s rows: a programme has fewer.")
+                    % {"count": MAX_ROWS}
+                ]
+            )
+
+    def cell(self, value, where):
+        if blank(value):
+            return
+        self.cells += 1
+        if self.cells > MAX_CELLS:
+            raise FileRejected(
+                [
+                    _("The file has more than %(count)s cells: a programme has fewer.")
+                    % {"count": MAX_CELLS}
+                ]
+            )
+        if isinstance(value, str):
+            if len(value) > MAX_CELL_LENGTH:
+                raise FileRejected(
+                    [
+                        _("%(where)s holds more than %(count)s characters.")
+                        % {"where": where, "count": MAX_CELL_LENGTH}
+                    ]
+                )
+            if CONTROL.search(value):
+                raise FileRejected(
+                    [
+                        _(
+                            "%(where)s holds an invisible control character (such as a NUL "
+                            "byte): retype its text."
+                        )
+                        % {"where": where}
+                    ]
+                )
+
+
 def check_file(name, size):
     """The checks made before a file is even read: its extension and its size."""
     if not (name or "").lower().endswith(EXTENSIONS):
@@ -69,13 +142,26 @@ def read_xlsx(content):
         raise FileRejected(
             [_("This file is not an Excel workbook (.xlsx): open it in Excel and save it again.")]
         )
+    unreadable = FileRejected(
+        [_("This workbook cannot be read: open it in Excel and save it again as .xlsx.")]
+    )
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise unreadable from error
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise FileRejected(
+            [
+                _("This workbook is far larger than a programme once opened (%(size)s).")
+                % {"size": filesizeformat(unpacked)}
+            ]
+        )
     try:
         # Formulas are kept as text (data_only=False) so that they can be refused.
         workbook = load_workbook(io.BytesIO(content), data_only=False)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise FileRejected(
-            [_("This workbook cannot be read (%(error)s).") % {"error": type(error).__name__}]
-        ) from error
+        raise unreadable from error
     sheet = workbook.worksheets[0]
     problems = []
     merged = [str(cells) for cells in sheet.merged_cells.ranges]
@@ -84,11 +170,16 @@ def read_xlsx(content):
             _("The sheet has merged cells (%(cells)s): unmerge them, one value per cell.")
             % {"cells": ", ".join(merged[:5])}
         )
+    limits = Limits()
     table = []
     for row in sheet.iter_rows():
+        limits.row([cell.value for cell in row])
         values = []
         for cell in row:
-            if cell.data_type == "f" or (isinstance(cell.value, str) and cell.value[:1] == "="):
+            limits.cell(cell.value, _("cell %(cell)s") % {"cell": cell.coordinate})
+            if cell.data_type == "f" or (
+                isinstance(cell.value, str) and looks_like_formula(cell.value)
+            ):
                 problems.append(
                     _(
                         "line %(line)s: cell %(cell)s holds a formula (%(formula)s); paste its "
@@ -99,34 +190,64 @@ def read_xlsx(content):
             values.append(cell.value)
         table.append(values)
     if problems:
-        raise FileRejected(problems)
+        raise FileRejected(problems[:50])
     return table
 
 
-def read_csv(content):
+def decode(content):
     for encoding in ("utf-8-sig", "cp1252"):
         try:
-            text = content.decode(encoding)
-            break
+            return content.decode(encoding)
         except UnicodeDecodeError:
             continue
+    raise FileRejected(
+        [
+            _(
+                "This CSV file is neither UTF-8 nor Windows text: save it again as « CSV UTF-8 » "
+                "from your spreadsheet."
+            )
+        ]
+    )
+
+
+def read_csv(content):
+    text = decode(content)
     # French Excel writes « ; », others « , » or tabs: the header line tells which.
     header = text.split("\n", 1)[0]
     delimiter = max(";,\t", key=header.count)
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    limits = Limits()
+    rows = []
     problems = []
-    for number, row in enumerate(rows, start=1):
-        for index, value in enumerate(row):
-            if value.startswith("="):
-                problems.append(
-                    _(
-                        "line %(line)s: column %(column)s holds a formula (%(formula)s); paste "
-                        "its value instead."
-                    )
-                    % {"line": number, "column": index + 1, "formula": value[:40]}
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        for number, row in enumerate(reader, start=1):
+            limits.row(row)
+            for index, value in enumerate(row):
+                limits.cell(
+                    value,
+                    _("line %(line)s, column %(column)s") % {"line": number, "column": index + 1},
                 )
+                if looks_like_formula(value):
+                    problems.append(
+                        _(
+                            "line %(line)s: column %(column)s holds a formula (%(formula)s); "
+                            "paste its value instead."
+                        )
+                        % {"line": number, "column": index + 1, "formula": value.strip()[:40]}
+                    )
+            rows.append(row)
+    except csv.Error as error:
+        raise FileRejected(
+            [
+                _(
+                    "line %(line)s cannot be read as CSV (a cell too long, or quotes left "
+                    "open): check it in your spreadsheet."
+                )
+                % {"line": reader.line_num}
+            ]
+        ) from error
     if problems:
-        raise FileRejected(problems)
+        raise FileRejected(problems[:50])
     return rows
 
 

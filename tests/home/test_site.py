@@ -187,9 +187,9 @@ def policy_of(header):
 
 
 def test_the_admin_has_a_content_security_policy_its_preview_included(demo, admin_client):
-    from sessions.models import SessionPage
-
     from django.test import Client
+
+    from sessions.models import SessionPage
 
     for url in ["/admin/login/", "/admin/", "/admin/pages/"]:
         response = (Client() if "login" in url else admin_client).get(url)
