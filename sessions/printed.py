@@ -5,29 +5,49 @@ shows has changed."""
 
 import hashlib
 import mimetypes
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
-from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 
 CACHE_TIMEOUT = 30 * 24 * 3600
 BASE_URL = "https://pdf.invalid/"  # nothing is fetched from the network
 
 
+def media_file(url):
+    """The file behind a media URL, opened through the storage that serves it: the local media
+    folder, or S3 (renditions by their public address, originals by their signed one) as in
+    production. None for any other address."""
+    from django.core.files.storage import storages
+
+    clean = urlunsplit(urlsplit(url)._replace(query="", fragment=""))
+    aliases = ["renditions", "default"] if "renditions" in settings.STORAGES else ["default"]
+    for alias in aliases:
+        storage = storages[alias]
+        probe = urlsplit(storage.url("probe"))
+        base = urlunsplit(probe._replace(query="", fragment=""))[: -len("probe")]
+        # A local storage's URLs are paths: compare paths (WeasyPrint makes them absolute).
+        target = urlsplit(url).path if base.startswith("/") else clean
+        if target.startswith(base):
+            name = unquote(target[len(base) :])
+            if name and ".." not in name.split("/") and storage.exists(name):
+                return storage.open(name)
+    return None
+
+
 def fetch(url):
-    """WeasyPrint's resources come from our storages, never over HTTP."""
+    """WeasyPrint's resources come from our storages and static files, never over HTTP."""
     from weasyprint import default_url_fetcher
 
     if url.startswith("data:"):
         return default_url_fetcher(url)
     path = unquote(urlsplit(url).path)
     mime_type = mimetypes.guess_type(path)[0]
-    if path.startswith(settings.MEDIA_URL):
-        name = path[len(settings.MEDIA_URL) :]
-        return {"file_obj": default_storage.open(name), "mime_type": mime_type}
+    found = media_file(url)
+    if found is not None:
+        return {"file_obj": found, "mime_type": mime_type}
     if path.startswith(settings.STATIC_URL):
         found = finders.find(path[len(settings.STATIC_URL) :])
         if found:

@@ -59,3 +59,20 @@ def test_the_pdf_is_cached_until_the_programme_changes(demo, client):
     changed = client.get("/fr/2025/programme/programme.pdf")
     assert changed["X-Programme-PDF"] == "made"
     assert "Ateliers thématiques du matin" in pdf_text(changed)[1]
+
+
+def test_the_pdf_prints_every_partner_by_name_with_its_logo_from_s3(s3, demo, client):
+    from editions.models import EditionPage
+
+    edition = EditionPage.objects.get(year=2025, locale__language_code="fr")
+    rows = list(edition.partner_rows())
+    with_logo = [row.partner for row in rows if row.partner.logo_id]
+    assert with_logo and with_logo[0].logo.file.name in s3.keys()  # the media are on S3
+    reader, text = pdf_text(client.get("/fr/2025/programme/programme.pdf"))
+    partners_page = reader.pages[-1]
+    # Each logo fetched through the storage from the S3 server, none lost…
+    assert len(partners_page.images) == len({partner.logo_id for partner in with_logo})
+    # …and each partner's name printed beside it: a black-and-white copy still names them.
+    names = " ".join(partners_page.extract_text().split())
+    for row in rows:
+        assert " ".join(row.partner.name.split()) in names, row.partner.name
