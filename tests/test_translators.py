@@ -306,3 +306,63 @@ def test_translator_groups_are_set_up_by_a_data_migration(db):
     assert not Group.objects.filter(name="Traducteurs FR").exists()
     migration.backwards(apps, None)
     assert not Group.objects.filter(name__startswith="Traducteurs ").exists()
+
+
+def test_a_translator_edits_and_publishes_their_language_and_nothing_more(translator):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.get(username="traductrice")
+    english = session("en")
+    allowed = english.permissions_for_user(user)
+    assert allowed.can_edit() and allowed.can_publish()
+    for name in (
+        "can_delete",
+        "can_move",
+        "can_copy",
+        "can_unpublish",
+        "can_set_view_restrictions",
+        "can_unschedule",
+        "can_add_subpage",
+        "can_reorder_children",
+        "can_schedule",
+    ):
+        assert not getattr(allowed, name)(), name
+    for code in ("fr", "es"):
+        other = session(code).permissions_for_user(user)
+        assert not other.can_edit() and not other.can_publish(), code
+    # The admin offers none of it: the listing's and the page's menus.
+    listing = translator.get(reverse("wagtailadmin_explore", args=(english.get_parent().pk,)))
+    html = listing.content.decode()
+    assert reverse("wagtailadmin_pages:edit", args=(english.pk,)) in html
+    for action in ("delete", "move", "copy", "unpublish"):
+        assert reverse(f"wagtailadmin_pages:{action}", args=(english.pk,)) not in html, action
+    editor = translator.get(page_edit(english)).content.decode()
+    assert "localize-convert-to-alias" not in editor
+    # Translating a French page: their own language is the only one offered.
+    french = SessionPage.objects.filter(locale__language_code="fr").exclude(slug="ateliers-matin")
+    page = french.first()
+    for translated in page.get_translations():
+        translated.delete()
+    form = BeautifulSoup(
+        translator.get(
+            reverse("wagtail_localize:submit_page_translation", args=(page.pk,))
+        ).content,
+        "html.parser",
+    )
+    offered = {box["value"] for box in form.select('input[name="locales"]')}
+    assert offered == {str(Locale.objects.get(language_code="en").pk)}
+    spanish = Locale.objects.get(language_code="es")
+    response = translator.post(
+        reverse("wagtail_localize:submit_page_translation", args=(page.pk,)),
+        {"locales": [spanish.pk]},
+    )
+    assert response.status_code == 200  # the form again: Spanish is not a choice
+    assert not page.get_translations().exists()
+    # Their own language: a draft, never the French text live under /en/.
+    response = translator.post(
+        reverse("wagtail_localize:submit_page_translation", args=(page.pk,)),
+        {"locales": [Locale.objects.get(language_code="en").pk]},
+    )
+    assert response.status_code == 302
+    created = page.get_translation(Locale.objects.get(language_code="en"))
+    assert not created.live

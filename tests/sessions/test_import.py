@@ -509,3 +509,27 @@ def test_a_damaged_workbook_message_names_no_python_class():
     text = rejected(damaged)
     assert "Ce classeur ne peut pas être lu" in text or "n'est pas un classeur Excel" in text
     assert not any(word in text for word in ("Error", "KeyError", "BadZipFile", "Exception"))
+
+
+def test_a_redacteur_is_offered_drafts_only_and_the_import_lands(world, client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    redactrice = django_user_model.objects.create_user("redactrice", "r@example.org", "x")
+    redactrice.groups.add(Group.objects.get(name="Rédacteurs"))
+    client.force_login(redactrice)
+    url = reverse("programme_import", args=[world.pk])
+    form = BeautifulSoup(client.get(url).content, "html.parser")
+    assert form.find("input", {"name": "publish"}) is None  # not offered
+    assert "un modérateur les publiera" in form.get_text()
+    preview = BeautifulSoup(
+        upload(client, world, xlsx([WORKSHOP, PLENARY]), publish=True).content, "html.parser"
+    )
+    text = " ".join(preview.get_text(" ").split())
+    assert "Les séances seront publiées" not in text
+    assert "Les séances seront enregistrées en brouillon. Un modérateur les publiera." in text
+    token = preview.find("input", {"name": "token"})["value"]
+    # Even a forged « publish » is read as what the user may do: drafts.
+    response = client.post(url, {"token": token, "publish": "1"})
+    assert response.status_code == 302
+    assert SessionPage.objects.count() == 2
+    assert not SessionPage.objects.filter(live=True).exists()
