@@ -77,11 +77,21 @@ def admin_client(client, editor):
     return client
 
 
+# The longest tests (on the plain database fixture), started first so that the other worker
+# runs the rest meanwhile; transactional ones keep pytest-django's place, after them.
+LONG = ("test_permission_matrix.py", "test_fuzz.py")
+
+
 def pytest_collection_modifyitems(items):
     """Browser tests run last (`make test` also runs them in a pytest run of their own): their
     live server needs a transactional database, whose flush afterwards also empties what
-    Wagtail's migrations created (root page, default site)."""
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    Wagtail's migrations created (root page, default site). The longest tests run first."""
+    items.sort(
+        key=lambda item: (
+            item.get_closest_marker("browser") is not None,
+            item.path.name not in LONG,
+        )
+    )
 
 
 def pytest_report_header(config):
