@@ -13,6 +13,19 @@ from wagtail.models import PagePermissionTester
 
 from .translators import translator_locale_ids
 
+# What shapes the tree, its visibility and its timing: never a translator's.
+NOT_FOR_TRANSLATORS = (
+    "can_add_subpage",
+    "can_delete",  # and so can_move, which Wagtail asks as can_delete(ignore_bulk=True)
+    "can_copy",  # and so can_copy_to
+    "can_unpublish",
+    "can_set_view_restrictions",
+    "can_unschedule",
+    "can_publish_subpage",
+    "can_reorder_children",
+    "can_lock",
+)
+
 
 class RolePagePermissionTester(PagePermissionTester):
     def __init__(self, user, page):
@@ -29,37 +42,20 @@ class RolePagePermissionTester(PagePermissionTester):
     def can_publish(self):
         return self.in_their_language() and super().can_publish()
 
-    def translator_forbids(self):
-        return self.translator_locales is not None
-
-    # The tree's shape, visibility and timing: never a translator's.
-    def can_add_subpage(self):
-        return not self.translator_forbids() and super().can_add_subpage()
-
-    def can_delete(self, ignore_bulk=False):
-        return not self.translator_forbids() and super().can_delete(ignore_bulk)
-
-    def can_copy(self):
-        return not self.translator_forbids() and super().can_copy()
-
-    def can_unpublish(self):
-        return not self.translator_forbids() and super().can_unpublish()
-
-    def can_set_view_restrictions(self):
-        return not self.translator_forbids() and super().can_set_view_restrictions()
-
-    def can_unschedule(self):
-        return not self.translator_forbids() and super().can_unschedule()
-
-    def can_publish_subpage(self):
-        return not self.translator_forbids() and super().can_publish_subpage()
-
-    def can_reorder_children(self):
-        return not self.translator_forbids() and super().can_reorder_children()
-
-    def can_lock(self):
-        return not self.translator_forbids() and super().can_lock()
-
     def can_schedule(self):
         """Set a go-live or expiry date (our programme release, Wagtail's schedule)."""
-        return not self.translator_forbids() and self.can_publish()
+        return self.translator_locales is None and self.can_publish()
+
+
+def refused_to_translators(name):
+    wagtails = getattr(PagePermissionTester, name)
+
+    def check(self, *args, **kwargs):
+        return self.translator_locales is None and wagtails(self, *args, **kwargs)
+
+    check.__name__ = name
+    return check
+
+
+for _name in NOT_FOR_TRANSLATORS:
+    setattr(RolePagePermissionTester, _name, refused_to_translators(_name))

@@ -32,7 +32,7 @@ def media_file(url):
         target = urlsplit(url).path if base.startswith("/") else clean
         if target.startswith(base):
             name = unquote(target[len(base) :])
-            if name and ".." not in name.split("/") and storage.exists(name):
+            if name and ".." not in name.split("/"):
                 return storage.open(name)
     return None
 

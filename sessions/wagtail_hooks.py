@@ -62,7 +62,7 @@ class ExportProgrammeButton(PageMenuItem):
 def programme_buttons(page, user, next_url=None, view_name=None):
     if page.specific_class is not ProgrammePage:
         return
-    permissions = page.specific_deferred.permissions_for_user(user)
+    permissions = page.permissions_for_user(user)
     if permissions.can_add_subpage():
         yield ImportProgrammeButton(page=page, priority=36)
     if permissions.can_schedule():
