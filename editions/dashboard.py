@@ -26,17 +26,20 @@ def current_edition(now=None):
 
 
 def untranslated_by_language(edition):
-    """{language code: [pages of the edition without a live translation in it]}."""
+    """{language code: {"untranslated": [pages], "outdated": [pages]}} for the edition's
+    pages: not translated yet (the French words are shown), or to update because the French
+    words changed since (home/translation.py)."""
+    from home.translation import OUTDATED, UNTRANSLATED, statuses
+
     pages = list(Page.objects.descendant_of(edition, inclusive=True).order_by("path"))
     keys = [p.translation_key for p in pages]
     found = {}
     for locale in Locale.objects.exclude(pk=edition.locale_id).order_by("language_code"):
-        translated = set(
-            Page.objects.filter(translation_key__in=keys, locale=locale, live=True).values_list(
-                "translation_key", flat=True
-            )
-        )
-        found[locale.language_code] = [p for p in pages if p.translation_key not in translated]
+        state = statuses(Page, keys, locale)
+        found[locale.language_code] = {
+            "untranslated": [p for p in pages if state[p.translation_key] == UNTRANSLATED],
+            "outdated": [p for p in pages if state[p.translation_key] == OUTDATED],
+        }
     return found
 
 

@@ -25,8 +25,10 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.admin_widgets import QuarterHourDateTimeInput
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from home.models import BasePage, tel_href, validate_phone
+from home.translation import FactsFromSource
 
 from .blocks import HighlightsBlock
 from .forms import EditionPageForm
@@ -36,7 +38,7 @@ def time_zone_choices():
     return [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
 
-class Venue(TranslatableMixin, index.Indexed, models.Model):
+class Venue(FactsFromSource, TranslatableMixin, index.Indexed, models.Model):
     """A place where an edition is held; reused across editions."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -82,6 +84,9 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("street_address"),
         SynchronizedField("postcode"),
     ]
+
+    # Facts (home/translation.py); the name, city and country may have exonyms.
+    fact_fields = ("street_address", "postcode", "latitude", "longitude", "website")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("venue")
@@ -268,7 +273,12 @@ class EditionPage(BasePage):
         FieldPanel("theme"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("start", widget=QuarterHourDateTimeInput()),
+                        FieldPanel("end", widget=QuarterHourDateTimeInput()),
+                    ]
+                ),
                 FieldPanel("time_zone"),
                 FieldPanel("venue"),
             ],
@@ -337,6 +347,30 @@ class EditionPage(BasePage):
         SynchronizedField("pretix_event", overridable=False),
         TranslatableField("venue"),
     ]
+    # Facts (home/translation.py): the same in every language, from the French edition.
+    fact_fields = (
+        "number",
+        "year",
+        "start",
+        "end",
+        "time_zone",
+        "venue",
+        "status",
+        "previous_start",
+        "previous_end",
+        "hashtag",
+        "editorial_author",
+        "editorial_photo",
+        "registration_provider",
+        "registration_url",
+        "pretix_url",
+        "pretix_organizer",
+        "pretix_event",
+        "registration_opens",
+        "registration_closes",
+    )
+    fact_relations = {"edition_partners": ("partner", "tier", "show_in_footer")}
+    overridable_facts = ("registration_url",)
 
     parent_page_types = ["home.HomePage"]
     subpage_types = [
@@ -702,6 +736,13 @@ class PracticalInfoPage(BasePage):
     ]
 
     override_translatable_fields = [SynchronizedField("parking_address")]
+    # Facts (home/translation.py); lines' exits, contacts' roles and links' labels are words.
+    fact_fields = ("venue", "parking_address")
+    fact_relations = {
+        "transport_items": ("mode", "lines", "station"),
+        "contacts": ("name", "phone", "email"),
+        "links": ("url",),
+    }
 
     parent_page_types = ["editions.EditionPage"]
     subpage_types = []

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.ui.tables import LocaleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -16,7 +17,7 @@ class VenueViewSet(SnippetViewSet):
     menu_label = _("Venues")
     menu_order = 230
     add_to_admin_menu = True
-    list_display = ["name", "city", "country"]
+    list_display = ["name", "city", "country", LocaleColumn(label=_("Language"))]
     search_fields = ["name", "city"]
 
 
@@ -45,7 +46,13 @@ def edition_admin_urls():
 
 @hooks.register("construct_homepage_panels")
 def current_edition_panel(request, panels):
+    from home.translator_dashboard import TranslationWorkPanel
+    from home.translators import translator_languages
+
     from .dashboard import CurrentEditionPanel
 
     if request.user.has_perm("wagtailadmin.access_admin"):
         panels.insert(0, CurrentEditionPanel())
+    if translator_languages(request.user):
+        # A translator's work first: what is not translated, what the French changed since.
+        panels.insert(0, TranslationWorkPanel(request.user))

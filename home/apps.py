@@ -11,12 +11,17 @@ class HomeConfig(AppConfig):
         from wagtail.images import get_image_model
         from wagtail.signals import page_published
 
-        from . import invalidation  # noqa: F401 (connects the page cache's receivers)
+        from . import (
+            invalidation,  # noqa: F401 (connects the page cache's receivers)
+            translation,
+        )
         from .translators import ensure_translator_groups, grant_tree
         from .uploads import clean_svg
 
         pre_save.connect(clean_svg, sender=get_image_model(), dispatch_uid="home.clean_svg")
         post_migrate.connect(ensure_translator_groups, dispatch_uid="home.translator_groups")
+        translation.connect()
+        post_migrate.connect(translation.sync_trees, dispatch_uid="home.sync_trees")
 
         def grant_new_home(sender, instance, **kwargs):
             if instance.depth == 2:

@@ -22,8 +22,14 @@ def chrome_pages(page, edition, restrict):
     condition = Q(translation_key=page.translation_key)
     if edition is not None:
         condition |= Q(path__startswith=edition.path, depth=edition.depth + 1, show_in_menus=True)
+    from .translation import with_own_words
+
+    # Each row knows whether its words are its language's (own_words): an alias or a page
+    # no translator has published shows the French words.
     rows = list(
-        restrict(Page.objects.live().filter(condition)).select_related("locale").order_by("path")
+        restrict(with_own_words(Page.objects.live().filter(condition)))
+        .select_related("locale")
+        .order_by("path")
     )
     nav = [
         row
@@ -40,8 +46,9 @@ def chrome_pages(page, edition, restrict):
 
 
 def language_links(request, page, translations, suffix=""):
-    """One entry per configured language: the same page when its translation is live,
-    else that language's home; `suffix` carries a sub-route (a speaker's page) along."""
+    """One entry per configured language: the same page when it is live in that language
+    (translated or still in French), else that language's home; `suffix` carries a sub-route
+    (a speaker's page) along."""
     current = translation.get_language()
     links = []
     for code, name in settings.LANGUAGES:
@@ -56,18 +63,20 @@ def language_links(request, page, translations, suffix=""):
                 "name": name,
                 "url": url,
                 "current": code == current,
-                "translated": translated is not None,
+                "exists": translated is not None,
+                "translated": translated is not None and translated.own_words,
             }
         )
     return links
 
 
 def alternates(request, translations, suffix=""):
-    """(hreflang, absolute URL) for each live translation, plus x-default (the source)."""
+    """(hreflang, absolute URL) for each live translation, plus x-default (the source);
+    a page that still shows the French words is not a translation."""
     links = [
         (code, request.build_absolute_uri(page.get_url(request) + suffix))
         for code, _name in settings.LANGUAGES
-        if (page := translations.get(code)) is not None
+        if (page := translations.get(code)) is not None and page.own_words
     ]
     default = translations.get(settings.LANGUAGE_CODE)
     if default is not None:

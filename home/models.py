@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -18,6 +18,12 @@ from .blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from .forms import ParentAwarePageForm
 from .languages import alternates, chrome_pages, language_links
 from .permissions import RolePagePermissionTester
+from .translation import (  # noqa: F401 (TranslationStatus: the model is registered here)
+    TranslationStatus,
+    take_source_facts,
+    translated_keys,
+    words_language,
+)
 
 
 def without_restricted(queryset):
@@ -40,6 +46,36 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    # What is not words, taken from the French source in every language (home/translation.py).
+    fact_fields = ()
+    fact_relations = {}
+    overridable_facts = ()
+
+    def full_clean(self, *args, **kwargs):
+        # A translation's facts are its source's, whoever saves it and however.
+        take_source_facts(self)
+        return super().full_clean(*args, **kwargs)
+
+    def publish(self, *args, **kwargs):
+        # The facts reach every language in the same transaction as the publication.
+        with transaction.atomic():
+            return super().publish(*args, **kwargs)
+
+    def serve_preview(self, request, mode_name):
+        take_source_facts(self)
+        return super().serve_preview(request, mode_name)
+
+    def shows_source_words(self):
+        """True when this page, in another language than the source, still has the French
+        words: an alias, or a translation no translator has published yet."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return False
+        if self.alias_of_id:
+            return True
+        return self.translation_key not in translated_keys(
+            Page, [self.translation_key], self.locale
+        )
 
     def permissions_for_user(self, user):
         """Wagtail's page permissions, narrowed for translators (home/permissions.py)."""
@@ -79,6 +115,15 @@ class BasePage(Page):
             context["footer_partners"] = footer_partners
             context["current_edition"] = edition.current_among_siblings()
         context["breadcrumb_pages"] = breadcrumb
+        # A page that still has the French words says so, and marks them lang="fr".
+        own = translations.get(self.locale.language_code)
+        source_words = own is not None and not own.own_words
+        if source_words:
+            context["content_language"] = settings.LANGUAGE_CODE
+        if edition is not None and edition.pk != self.pk:
+            context["edition_language"] = words_language(edition)
+        else:
+            context["edition_language"] = settings.LANGUAGE_CODE if source_words else None
         # A sub-route (a speaker's page below the speakers page) keeps its suffix in the
         # other languages: the person's slug is the same in every language.
         own_url = self.get_url(request) or ""
@@ -86,6 +131,10 @@ class BasePage(Page):
             request.path[len(own_url) :] if own_url and request.path.startswith(own_url) else ""
         )
         context["canonical_url"] = request.build_absolute_uri(own_url + suffix) if own_url else ""
+        source = translations.get(settings.LANGUAGE_CODE)
+        if source_words and source is not None:
+            # Its words are the French page's: that one is the page search engines index.
+            context["canonical_url"] = request.build_absolute_uri(source.get_url(request) + suffix)
         context["share_description"] = self.search_description or self.share_summary()
         context["language_links"] = language_links(request, self, translations, suffix)
         context["alternate_links"] = alternates(request, translations, suffix)
@@ -215,6 +264,8 @@ class HomePage(BasePage):
         index.SearchField("introduction"),
         index.SearchField("search_text"),
     ]
+
+    fact_fields = ("pinned_edition",)
 
     # One per locale: wagtail-localize creates the translations beside it, so no max_count.
     parent_page_types = ["wagtailcore.Page"]

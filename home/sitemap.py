@@ -1,4 +1,4 @@
-"""sitemap.xml: every live public page of every language, each with its translations as
+"""sitemap.xml: every live public page of every language that has its own words, each with its translations as
 hreflang alternates (and x-default, the French source), from two queries."""
 
 from collections import defaultdict
@@ -12,9 +12,17 @@ from wagtail.models import Page
 
 @require_GET
 def sitemap(request):
-    pages = list(
-        Page.objects.live().public().filter(depth__gte=2).select_related("locale").order_by("path")
-    )
+    from .translation import with_own_words
+
+    # A page that still shows the French words (an alias, or not translated yet) is not a
+    # translation: neither listed nor an alternate (its canonical address is the French page).
+    pages = [
+        page
+        for page in with_own_words(Page.objects.live().public().filter(depth__gte=2))
+        .select_related("locale")
+        .order_by("path")
+        if page.own_words
+    ]
     groups = defaultdict(dict)
     for page in pages:
         groups[page.translation_key][page.locale.language_code] = page

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from . import admin_widgets  # noqa: F401 (registers the local-time comparison)
 from .translators import may_touch
 
 

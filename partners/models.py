@@ -7,9 +7,10 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.models import BasePage
+from home.translation import FactsFromSource
 
 
-class PartnerTier(TranslatableMixin, models.Model):
+class PartnerTier(FactsFromSource, TranslatableMixin, models.Model):
     """A level of partnership (« Organisateur », « Partenaire institutionnel »…); labels are editable."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -18,6 +19,7 @@ class PartnerTier(TranslatableMixin, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("order")]
+    fact_fields = ("order",)  # home/translation.py
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("partner tier")
@@ -32,7 +34,7 @@ class PartnerTier(TranslatableMixin, models.Model):
         return f"tier-{self.pk}"
 
 
-class Partner(TranslatableMixin, index.Indexed, models.Model):
+class Partner(FactsFromSource, TranslatableMixin, index.Indexed, models.Model):
     """A partner organisation, reused across editions."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -48,6 +50,7 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
     description = models.TextField(_("description"), blank=True, max_length=1500)
 
     panels = [FieldPanel("name"), FieldPanel("logo"), FieldPanel("url"), FieldPanel("description")]
+    fact_fields = ("logo", "url")  # home/translation.py; the name and description are words
     search_fields = [
         index.SearchField("name"),
         index.SearchField("description"),

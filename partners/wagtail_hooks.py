@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.ui.tables import LocaleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -10,7 +11,7 @@ class PartnerViewSet(SnippetViewSet):
     model = Partner
     icon = "group"
     menu_label = _("Partners")
-    list_display = ["name", "url"]
+    list_display = ["name", "url", LocaleColumn(label=_("Language"))]
     search_fields = ["name"]
 
 
@@ -18,7 +19,7 @@ class PartnerTierViewSet(SnippetViewSet):
     model = PartnerTier
     icon = "list-ol"
     menu_label = _("Partner tiers")
-    list_display = ["name", "order"]
+    list_display = ["name", "order", LocaleColumn(label=_("Language"))]
 
 
 class PartnersGroup(SnippetViewSetGroup):

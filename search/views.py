@@ -80,9 +80,18 @@ def find(query, locale, editions, edition, session_type):
 
 
 def search_snippets(model, terms, locale):
-    return list(
+    """The visitor's language's snippets, and the French ones not translated into it (the
+    pages show those in French: nothing disappears for lack of a translation)."""
+    found = list(
         backend().search(terms, model.objects.filter(locale=locale), operator="and")[:LIMIT]
     )
+    source = Locale.get_default()
+    if source.pk == locale.pk or len(found) >= LIMIT:
+        return found
+    translated = set(model.objects.filter(locale=locale).values_list("translation_key", flat=True))
+    french = backend().search(terms, model.objects.filter(locale=source), operator="and")
+    found += [obj for obj in french[:LIMIT] if obj.translation_key not in translated]
+    return found[:LIMIT]
 
 
 def newest_per_item(pairs, edition_of, only=None):

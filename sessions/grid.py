@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
+
+from home.translation import UNTRANSLATED, statuses
 
 from .models import SessionPage, SessionSpeaker
 
@@ -52,7 +54,7 @@ class Cell:
     session: SessionPage
     speakers: list
     conflicts: list
-    translations: list  # (language code, state) with state missing / draft / live
+    translations: list  # (language code, state): untranslated / outdated / current
     warnings: list = field(default_factory=list)
 
 
@@ -68,12 +70,12 @@ def build_grid(programme):
         speakers[row.session_id].append(row)
     conflicts = find_conflicts(sessions, speakers)
     other_locales = list(Locale.objects.exclude(pk=programme.locale_id).order_by("language_code"))
-    translated = {}
-    for key, locale_id, live in SessionPage.objects.filter(
-        translation_key__in=[s.translation_key for s in sessions],
-        locale__in=other_locales,
-    ).values_list("translation_key", "locale_id", "live"):
-        translated[(key, locale_id)] = "live" if live else "draft"
+    keys = [s.translation_key for s in sessions]
+    translated = {
+        (key, locale.pk): state
+        for locale in other_locales
+        for key, state in statuses(Page, keys, locale).items()
+    }
 
     tz = programme.tzinfo
     days = defaultdict(lambda: defaultdict(list))  # day -> start time -> sessions
@@ -97,7 +99,7 @@ def build_grid(programme):
                     translations=[
                         (
                             locale.language_code,
-                            translated.get((session.translation_key, locale.pk), "missing"),
+                            translated.get((session.translation_key, locale.pk), UNTRANSLATED),
                         )
                         for locale in other_locales
                     ],

@@ -16,15 +16,17 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.admin_widgets import QuarterHourDateTimeInput
 from home.blocks import BodyStreamBlock
 from home.models import BasePage, without_restricted
+from home.translation import FactsFromSource, with_own_words
 
 from .blocks import ResourcesStreamBlock
 from .fields import ChoiceListField
 from .filters import FILTER_NAMES, apply_filters, filter_pairs, offered, query_string, read_filters
 
 
-class Person(TranslatableMixin, index.Indexed, models.Model):
+class Person(FactsFromSource, TranslatableMixin, index.Indexed, models.Model):
     """Someone who speaks at the Rencontres; reused across editions."""
 
     first_name = models.CharField(_("first name"), max_length=100, blank=True)
@@ -60,6 +62,8 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("last_name"),
         index.FilterField("locale_id"),
     ]
+    # Facts (home/translation.py): the same in every language; the bio is words.
+    fact_fields = ("first_name", "last_name", "slug", "photo")
     override_translatable_fields = [
         # Names are not translated, and the speaker's address is the same in every language.
         SynchronizedField("first_name"),
@@ -101,7 +105,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
             )
 
 
-class Room(TranslatableMixin, index.Indexed, models.Model):
+class Room(FactsFromSource, TranslatableMixin, index.Indexed, models.Model):
     """A room at a venue (« Espace des Partenaires », « Étoile 1 »…)."""
 
     name = models.CharField(_("name"), max_length=150)
@@ -124,6 +128,8 @@ class Room(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.FilterField("locale_id"),
     ]
+    # Facts (home/translation.py); the name and how to find it are words.
+    fact_fields = ("venue", "capacity")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("room")
@@ -192,7 +198,7 @@ class ProgrammePage(BasePage):
 
     def sessions(self):
         return (
-            without_restricted(SessionPage.objects.live().descendant_of(self))
+            with_own_words(without_restricted(SessionPage.objects.live().descendant_of(self)))
             .select_related("room")
             .prefetch_related(
                 Prefetch(
@@ -400,7 +406,12 @@ class SessionPage(BasePage):
                 FieldRowPanel(
                     [FieldPanel("session_type"), FieldPanel("status"), FieldPanel("reference")]
                 ),
-                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("start", widget=QuarterHourDateTimeInput()),
+                        FieldPanel("end", widget=QuarterHourDateTimeInput()),
+                    ]
+                ),
                 FieldPanel("room"),
             ],
             heading=_("When and where"),
@@ -430,6 +441,24 @@ class SessionPage(BasePage):
 
     search_text_fields = ("title", "summary", "region")
     override_translatable_fields = [SynchronizedField("reference", overridable=False)]
+    # Facts (home/translation.py): the same in every language, from the French session.
+    fact_fields = (
+        "session_type",
+        "status",
+        "start",
+        "end",
+        "room",
+        "reference",
+        "region",
+        "language",
+        "interpretation_languages",
+        "registration_url",
+        "resources",
+    )
+    # The speakers' functions at the session are words.
+    fact_relations = {"speakers": ("person", "role"), "organising_partners": ("partner",)}
+    # A language may point to a registration form of its own (wagtail-localize override).
+    overridable_facts = ("registration_url",)
     parent_page_types = ["programme.ProgrammePage"]
     subpage_types = []
 

@@ -3,30 +3,49 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.ui.tables import Column, LocaleColumn
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import views
 from .models import Person, ProgrammePage, Room
 
 
+class PersonChooserViewSet(SnippetChooserViewSet):
+    # Create a speaker from the session's chooser without leaving the page.
+    form_fields = ["first_name", "last_name", "bio"]
+    create_action_label = _("Add a person")
+
+
+class RoomChooserViewSet(SnippetChooserViewSet):
+    form_fields = ["name", "venue", "capacity", "description"]
+    create_action_label = _("Add a room")
+
+
 class PersonViewSet(SnippetViewSet):
     model = Person
+    chooser_viewset_class = PersonChooserViewSet
     icon = "user"
     menu_label = _("People")
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["full_name", "slug"]
+    list_display = [
+        Column("full_name", label=_("Name"), sort_key="last_name"),
+        "slug",
+        LocaleColumn(label=_("Language")),
+    ]
     search_fields = ["first_name", "last_name"]
 
 
 class RoomViewSet(SnippetViewSet):
     model = Room
+    chooser_viewset_class = RoomChooserViewSet
     icon = "home"
     menu_label = _("Rooms")
     menu_order = 240
     add_to_admin_menu = True
-    list_display = ["name", "venue", "capacity"]
+    list_display = ["name", "venue", "capacity", LocaleColumn(label=_("Language"))]
     list_filter = ["venue"]
     search_fields = ["name"]
 

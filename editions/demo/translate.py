@@ -76,8 +76,9 @@ class DemoTranslator:
         return unique
 
     def translate(self, obj, locale, table, slugs):
-        if obj.has_translation(locale):
-            return
+        existing = obj.get_translation_or_none(locale)
+        if existing is not None and not getattr(existing, "alias_of_id", None):
+            return  # translated already (an alias is the French page shown in that language)
         source, _ = TranslationSource.get_or_create_from_instance(obj)
         translation, _ = Translation.objects.get_or_create(
             source=source, target_locale=locale, defaults={"enabled": True}

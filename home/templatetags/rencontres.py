@@ -122,3 +122,15 @@ def edition_registration(edition):
     if edition is None:
         return None
     return edition.registration(get_language())
+
+
+@register.filter
+def lang_attr(obj):
+    """` lang="fr"` where `obj` (a page or a snippet) still has the French words in a page of
+    another language (home/translation.py); nothing otherwise."""
+    from home.translation import words_language
+
+    code = words_language(obj)
+    if not code or code == get_language():
+        return ""
+    return format_html(' lang="{}"', code)

@@ -60,11 +60,27 @@ def test_switcher_leads_to_the_same_session_in_each_language(client, demo_transl
     assert english.h1.get_text(strip=True) == "Workshops"
 
 
-def test_switcher_falls_back_to_the_language_home_when_untranslated(client, demo_translated):
+def test_an_untranslated_page_exists_in_french_words_marked_as_such(client, demo_translated):
+    """The Spanish demo has no partners page: Spanish visitors get the French page in the
+    Spanish site, its words marked lang="fr" with a note in Spanish; it is no hreflang
+    alternate and its canonical address is the French page."""
     soup = soup_of(client, "/fr/2025/partenaires/")
-    assert switcher(soup)["es"] == ("/es/", False)
+    assert switcher(soup)["es"] == ("/es/2025/partenaires/", False)
     assert switcher(soup)["en"] == ("/en/2025/partners/", False)
     assert set(alternates(soup)) == {"fr", "en", "x-default"}
+
+    spanish = soup_of(client, "/es/2025/partenaires/")
+    assert spanish.html["lang"] == "es"
+    assert spanish.main["lang"] == "fr"
+    note = spanish.select_one(".untranslated-note")
+    assert note["lang"] == "es"
+    assert "todavía no" in note.get_text()
+    assert spanish.find("link", rel="canonical")["href"] == "http://testserver/fr/2025/partenaires/"
+    assert set(alternates(spanish)) == {"fr", "en", "x-default"}
+    # Translated pages carry no such mark.
+    english = soup_of(client, "/en/2025/partners/")
+    assert not english.main.has_attr("lang")
+    assert english.select_one(".untranslated-note") is None
 
 
 def test_no_switcher_link_is_ever_a_404(client, demo_translated):
@@ -128,7 +144,9 @@ def test_sitemap_lists_every_language_with_alternates(client, demo_translated):
         "x-default": "http://testserver/fr/2025/programme/ateliers-matin/",
     }
     assert "es" not in entries["http://testserver/fr/2025/partenaires/"]
-    assert len(entries) == Page.objects.live().filter(depth__gte=2).count()
+    # Pages that still show the French words (aliases) are not listed.
+    assert "http://testserver/es/2025/partenaires/" not in entries
+    assert len(entries) == Page.objects.live().filter(depth__gte=2, alias_of__isnull=True).count()
 
 
 FRENCH_INTERFACE = [

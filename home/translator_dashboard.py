@@ -1,0 +1,119 @@
+"""The admin home's panel for translators: for each of their languages, the pages and snippets
+not translated yet and those to update because the French words changed since, each linked
+to where the translator does the work (home/translation.py keeps the statuses)."""
+
+from django.apps import apps
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from wagtail.admin.ui.components import Component
+from wagtail.models import Locale, Page
+
+from .translation import OUTDATED, STATUS_LABELS, UNTRANSLATED, source_locale, statuses
+from .translators import SNIPPETS, translator_languages
+
+LIMIT = 200
+
+
+def page_work(locale, source):
+    pages = list(
+        Page.objects.live()
+        .filter(locale=source, depth__gt=1, alias_of__isnull=True)
+        .order_by("path")
+        .only("pk", "title", "translation_key", "path", "content_type")
+    )
+    state = statuses(Page, [p.translation_key for p in pages], locale)
+    translated = dict(
+        Page.objects.filter(
+            translation_key__in=[p.translation_key for p in pages],
+            locale=locale,
+            alias_of__isnull=True,
+        ).values_list("translation_key", "pk")
+    )
+    rows = []
+    for page in pages:
+        status = state[page.translation_key]
+        if status not in (UNTRANSLATED, OUTDATED):
+            continue
+        own = translated.get(page.translation_key)
+        if own is not None:
+            # wagtail-localize opens its translation editor on a translation's edit view.
+            url = reverse("wagtailadmin_pages:edit", args=[own])
+        else:
+            url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+        rows.append({"title": page.title, "kind": _("Page"), "status": status, "url": url})
+    return rows
+
+
+def snippet_work(locale, source):
+    rows = []
+    for app_label, model_name in SNIPPETS:
+        model = apps.get_model(app_label, model_name)
+        objects = list(model.objects.filter(locale=source))
+        state = statuses(model, [o.translation_key for o in objects], locale)
+        translated = dict(
+            model.objects.filter(
+                translation_key__in=[o.translation_key for o in objects], locale=locale
+            ).values_list("translation_key", "pk")
+        )
+        for obj in objects:
+            status = state[obj.translation_key]
+            if status not in (UNTRANSLATED, OUTDATED):
+                continue
+            own = translated.get(obj.translation_key)
+            if own is not None:
+                url = reverse(f"wagtailsnippets_{app_label}_{model_name}:edit", args=[own])
+            else:
+                url = reverse(
+                    "wagtail_localize:submit_snippet_translation",
+                    args=[app_label, model_name, obj.pk],
+                )
+            rows.append(
+                {
+                    "title": str(obj),
+                    "kind": str(model._meta.verbose_name).capitalize(),
+                    "status": status,
+                    "url": url,
+                }
+            )
+    return rows
+
+
+def translation_work(user):
+    """[{language, rows: [{title, kind, status, label, url}], untranslated, outdated}]."""
+    source = source_locale()
+    if source is None:
+        return []
+    work = []
+    codes = translator_languages(user)
+    for locale in Locale.objects.filter(language_code__in=codes).order_by("language_code"):
+        rows = page_work(locale, source) + snippet_work(locale, source)
+        for row in rows:
+            row["label"] = STATUS_LABELS[row["status"]]
+        # What changed first: to update before not translated (visitors already read those).
+        rows.sort(key=lambda row: (row["status"] != OUTDATED,))
+        work.append(
+            {
+                "language": locale.get_display_name(),
+                "code": locale.language_code,
+                "rows": rows[:LIMIT],
+                "more": max(0, len(rows) - LIMIT),
+                "untranslated": sum(1 for r in rows if r["status"] == UNTRANSLATED),
+                "outdated": sum(1 for r in rows if r["status"] == OUTDATED),
+            }
+        )
+    return work
+
+
+class TranslationWorkPanel(Component):
+    name = "translation_work"
+    template_name = "home/admin/translation_work.html"
+    order = 40
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["work"] = translation_work(self.user)
+        return context
