@@ -641,10 +641,12 @@ def snippet_saved(instance, created):
         repoint(instance, source.pk, instance.pk)
         # Every page that shows it, in every language (the tags are translation keys).
         changed(object_tags(instance))
-    if words_digest(instance) != words_digest(source):
+    if not created or words_digest(instance) != words_digest(source):
+        # Saved by a translator (or created with words of its own): translated, even where
+        # a name is the same in both languages.
         record_translated(instance, source)
     else:
-        # Still the French words (« Traduire » copies them): not translated yet.
+        # Created with the French words (« Traduire » copies them): not translated yet.
         TranslationStatus.objects.filter(
             content_type=base_content_type(instance),
             translation_key=instance.translation_key,

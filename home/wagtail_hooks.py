@@ -80,3 +80,12 @@ def guide_menu_item():
     return MenuItem(
         gettext_lazy("How-to guide"), reverse("admin_guide"), icon_name="help", order=10000
     )
+
+
+@hooks.register("insert_global_admin_js")
+def french_translation_editor():
+    """wagtail-localize's editor has a few words in English in its code (static/js)."""
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<script src="{}" defer></script>', static("js/admin-french.js"))

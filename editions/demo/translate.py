@@ -7,6 +7,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from editions.models import EditionPage, Venue
+from home.translation import record_translated
 from partners.models import Partner, PartnerTier
 from sessions.models import Person, Room, SessionPage
 
@@ -106,5 +107,7 @@ class DemoTranslator:
             obj.get_translation(locale).get_latest_revision().publish()
         else:
             translation.save_target(publish=True)
+            # The demo's translator has read every string, names included.
+            record_translated(obj.get_translation(locale), obj)
         self.created.append((locale.language_code, obj))
         self.log(f"  + {locale.language_code}: {obj}")

@@ -58,3 +58,19 @@ def test_an_editor_imports_a_workshop_and_finds_it_on_the_programme(
     page.get_by_role("link", name="Villes jumelles et eau potable").click()
     page.get_by_role("heading", name="Villes jumelles et eau potable", level=1).wait_for()
     assert "Awa Diop" in page.locator("main").inner_text()
+
+    # It is in the English and Spanish programmes at once, in French words marked as such,
+    # and every programme counts the same sessions.
+    counts = {}
+    for code, url in (
+        ("fr", "/fr/2025/programme/"),
+        ("en", "/en/2025/programme/"),
+        ("es", "/es/2025/programa/"),
+    ):
+        page.goto(f"{live_server.url}{url}")
+        title = page.locator(".session-card__title a", has_text="Villes jumelles et eau potable")
+        assert title.count() == 1, code
+        if code != "fr":
+            assert title.get_attribute("lang") == "fr"
+        counts[code] = page.locator(".session-card").count()
+    assert counts["fr"] == counts["en"] == counts["es"]

@@ -1,0 +1,118 @@
+"""One programme in every language, in the real admin: a Rédacteur moves the plenary, changes
+its room and a speaker's role; a Modérateur approves; with no other action, the English and
+Spanish session pages, programmes, ICS, JSON-LD and PDF show the new facts."""
+
+import datetime
+import io
+import json
+import re
+
+from django.contrib.auth.models import Group
+
+import pytest
+from pypdf import PdfReader
+
+from sessions.models import Person, Room, SessionPage, SessionSpeaker
+
+from .conftest import EDITOR_PASSWORD, save_screenshot
+
+pytestmark = pytest.mark.browser
+
+
+def login(browser, live_server, username):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", EDITOR_PASSWORD)
+    page.get_by_role("button", name="S'identifier").click()
+    page.wait_for_url(f"{live_server.url}/admin/")
+    return context, page
+
+
+def footer_action(page, name):
+    page.locator("footer [data-w-dropdown-target='toggle']").last.click()
+    page.get_by_role("button", name=name).click()
+
+
+@pytest.fixture
+def people(demo_site, django_user_model):
+    found = {}
+    for username, group in (("redactrice", "Rédacteurs"), ("moderateur", "Modérateurs")):
+        user = django_user_model.objects.create_user(username, f"{username}@e.org", EDITOR_PASSWORD)
+        user.groups.add(Group.objects.get(name=group))
+        found[username] = user
+    return found
+
+
+def test_a_moderated_french_change_reaches_every_language(browser, live_server, people):
+    plenary = SessionPage.objects.get(slug="conference-pleniere", locale__language_code="fr")
+    person = Person.objects.create(
+        first_name="Ada", last_name="Lovelace", slug="ada-lovelace", locale=plenary.locale
+    )
+    plenary.speakers = [SessionSpeaker(person=person, role="speaker", locale=plenary.locale)]
+    plenary.save_revision().publish()
+    room = (
+        Room.objects.filter(
+            locale=plenary.locale, venue__translation_key=plenary.edition.venue.translation_key
+        )
+        .exclude(pk=plenary.room_id)
+        .order_by("name")
+        .first()
+    )
+    new_start = plenary.edition.local(plenary.start) + datetime.timedelta(minutes=15)
+
+    # The Rédacteur edits and submits.
+    context, page = login(browser, live_server, "redactrice")
+    page.goto(f"{live_server.url}/admin/pages/{plenary.pk}/edit/")
+    page.fill("#id_start", new_start.strftime("%d/%m/%Y %H:%M"))
+    page.keyboard.press("Escape")
+    page.locator("[data-field-wrapper]:has(#id_room) [data-chooser-action-choose]").first.click()
+    page.locator(".modal a[data-chooser-modal-choice]", has_text=room.name).first.click()
+    page.select_option("#id_speakers-0-role", "moderator")
+    footer_action(page, re.compile("Soumettre"))
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/"))
+    context.close()
+    assert SessionPage.objects.get(pk=plenary.pk).start == plenary.start  # not published yet
+
+    # The Modérateur approves.
+    context, page = login(browser, live_server, "moderateur")
+    page.goto(f"{live_server.url}/admin/pages/{plenary.pk}/edit/")
+    footer_action(page, "Approuver et Publier")
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
+    context.close()
+
+    plenary = SessionPage.objects.get(pk=plenary.pk)
+    assert plenary.edition.local(plenary.start) == new_start
+    assert plenary.room_id == room.pk
+
+    # A visitor, in each language, with no other action from anyone.
+    visitor = browser.new_context(locale="en-GB")
+    page = visitor.new_page()
+    hhmm = new_start.strftime("%H:%M")
+    for translation in plenary.get_translations(inclusive=True):
+        translation = translation.specific
+        assert translation.start == plenary.start, translation.locale
+        page.goto(f"{live_server.url}{translation.url}")
+        main = page.locator("main")
+        times = main.locator("time").evaluate_all("els => els.map(e => e.dateTime)")
+        assert plenary.start.isoformat() in times, (translation.locale, times)
+        room_name = translation.room.name
+        assert room_name in main.inner_text()
+        assert re.search("Mod[ée]ra", main.inner_text()), translation.locale
+        data = json.loads(page.locator("script[type='application/ld+json']").first.inner_text())
+        events = data.get("@graph", [data])
+        event = next(e for e in events if e.get("startDate"))
+        assert datetime.datetime.fromisoformat(event["startDate"]) == plenary.start
+        save_screenshot(page, f"one-programme-{translation.locale.language_code}")
+        programme = translation.get_parent()
+        page.goto(f"{live_server.url}{programme.url}")
+        listing = page.locator("main").inner_text()
+        assert translation.title in listing
+        ics = page.request.get(f"{live_server.url}{programme.url}calendar.ics").text()
+        assert f"{new_start:%Y%m%dT%H%M%S}" in ics
+        pdf = page.request.get(f"{live_server.url}{programme.url}programme.pdf").body()
+        text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+        hour, minute = hhmm.split(":")
+        assert re.search(rf"\b{int(hour)}\s*(h|:)\s*{minute}\b", text), (translation.locale, text)
+    visitor.close()
