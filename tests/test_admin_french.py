@@ -90,7 +90,7 @@ def test_every_admin_screen_of_every_group_is_in_french(world, django_user_model
         client.force_login(user)
         done = set()
         for pieces, name in admin_patterns():
-            for values, page in candidates(pieces, name, world, ["fr", language or "fr"]):
+            for values, _page in candidates(pieces, name, world, ["fr", language or "fr"]):
                 path = build(pieces, values)
                 if path in done:
                     continue
