@@ -173,7 +173,9 @@ class EditionCopier:
         created = 0
         for old, new in self.pairs:
             old_translation = old.get_translation_or_none(locale)
-            if old_translation is None:
+            if old_translation is None or old_translation.alias_of_id:
+                # Not translated (an alias shows the French): the new French page gets an
+                # alias of its own in that language when it is published.
                 continue
             key_map = self.child_key_map(old, new)
             source, _created = TranslationSource.get_or_create_from_instance(new)

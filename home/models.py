@@ -22,7 +22,6 @@ from .translation import (  # noqa: F401 (TranslationStatus: the model is regist
     TranslationStatus,
     take_source_facts,
     translated_keys,
-    words_language,
 )
 
 
@@ -120,10 +119,6 @@ class BasePage(Page):
         source_words = own is not None and not own.own_words
         if source_words:
             context["content_language"] = settings.LANGUAGE_CODE
-        if edition is not None and edition.pk != self.pk:
-            context["edition_language"] = words_language(edition)
-        else:
-            context["edition_language"] = settings.LANGUAGE_CODE if source_words else None
         # A sub-route (a speaker's page below the speakers page) keeps its suffix in the
         # other languages: the person's slug is the same in every language.
         own_url = self.get_url(request) or ""

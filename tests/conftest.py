@@ -112,14 +112,14 @@ def admin_programme(admin_client, home, venue):
 
     response = add_page(admin_client, home, EditionPage, {**EDITION_FORM, "venue": venue.pk})
     assert response.status_code == 302
-    edition = EditionPage.objects.get(year=2026)
+    edition = EditionPage.objects.get(year=2026, locale__language_code="fr")
     response = add_page(
         admin_client,
         edition,
         ProgrammePage,
         {"title": "Programme", "slug": "programme", "introduction": ""},
     )
-    return ProgrammePage.objects.get()
+    return ProgrammePage.objects.get(locale__language_code="fr")
 
 
 @pytest.fixture

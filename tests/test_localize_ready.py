@@ -19,8 +19,8 @@ def test_edition_tree_and_snippets_can_be_translated(demo, client):
     assert Person.objects.filter(locale=english, translation_key=person.translation_key).exists()
 
     home = Page.objects.get(depth=2, locale__language_code="fr").specific
-    edition = EditionPage.objects.get(year=2025)
-    session = SessionPage.objects.get(slug="ateliers-matin")
+    edition = EditionPage.objects.get(year=2025, locale__language_code="fr")
+    session = SessionPage.objects.get(slug="ateliers-matin", locale__language_code="fr")
     for page in (home, edition, edition.get_children().get(slug="programme").specific, session):
         source, _ = TranslationSource.get_or_create_from_instance(page)
         translated, _created = source.create_or_update_translation(english, fallback=True)

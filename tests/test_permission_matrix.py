@@ -141,7 +141,9 @@ class World:
 
     def __init__(self, redactrice):
         self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
-        self.sessions = self.by_language(SessionPage.objects.get(slug="ateliers-matin"))
+        self.sessions = self.by_language(
+            SessionPage.objects.get(slug="ateliers-matin", locale__language_code="fr")
+        )
         self.programmes = self.by_language(ProgrammePage.objects.get(locale=self.locales["fr"]))
         self.editions = self.by_language(
             EditionPage.objects.get(year=2025, locale=self.locales["fr"])

@@ -95,7 +95,7 @@ def test_an_editor_submits_and_a_moderator_publishes(admin_client, admin_program
     data = {**session_form(), "action-publish": "action-publish"}
     response = add_page(client, admin_programme, SessionPage, data, publish=False)
     assert response.status_code == 302
-    session = SessionPage.objects.get(slug="atelier-diplomatie")
+    session = SessionPage.objects.get(slug="atelier-diplomatie", locale__language_code="fr")
     assert not session.live  # no publish permission: saved as a draft
 
     edit = reverse("wagtailadmin_pages:edit", args=[session.pk])

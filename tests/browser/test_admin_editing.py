@@ -35,7 +35,7 @@ def test_edit_and_publish_the_edition_unchanged(editor_page, live_server):
 
 def test_a_session_ending_before_it_starts_is_explained_on_the_field(editor_page, live_server):
     page = editor_page
-    session = SessionPage.objects.get(slug="ateliers-matin")
+    session = SessionPage.objects.get(slug="ateliers-matin", locale__language_code="fr")
     page.goto(f"{live_server.url}/admin/pages/{session.pk}/edit/")
     page.fill("#id_end", "04/07/2025 09:00")
     page.keyboard.press("Escape")

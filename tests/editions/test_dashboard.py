@@ -31,7 +31,8 @@ def test_the_panel_shows_the_edition_to_come_and_what_is_missing(demo_translated
     )
     assert f"{partners.count()} partenaires" in text
     # English is complete; Spanish lacks the speakers and partners pages, among others.
-    assert "EN : 0 page sans traduction publiée" in text
+    assert "EN : 0 page non traduite" in text
+    assert "EN : 0 page à mettre à jour" in text
     spanish = [
         li for li in section.select(".current-edition-panel__missing li") if "ES :" in li.text
     ][0]

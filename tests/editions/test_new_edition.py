@@ -65,7 +65,10 @@ def copied(demo_translated):
 
 def test_the_whole_tree_is_copied_in_every_language_and_nothing_is_live(copied, client):
     for code in LANGUAGES:
-        old, new = tree(edition(2025, code)), tree(edition(2026, code))
+        # Pages shown untranslated (aliases of the French) are not translations to copy: the
+        # new French pages get aliases of their own when they are published.
+        old = [p for p in tree(edition(2025, code)) if not p.alias_of_id]
+        new = tree(edition(2026, code))
         assert [type(p).__name__ for p in new] == [type(p).__name__ for p in old]
         assert [p.live for p in new] == [False] * len(old)
         # Titles and slugs in that language, the year moved on.

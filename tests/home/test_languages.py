@@ -102,7 +102,7 @@ def test_speaker_pages_keep_their_sub_route_across_languages(
     from sessions.factories import PersonFactory, SessionSpeakerFactory
     from sessions.models import SessionPage
 
-    session = SessionPage.objects.get(slug="ateliers-matin")
+    session = SessionPage.objects.get(slug="ateliers-matin", locale__language_code="fr")
     ada = PersonFactory(first_name="Ada", last_name="Lovelace", slug="ada-lovelace")
     SessionSpeakerFactory(session=session, person=ada, locale=session.locale)
     english = Locale.objects.get(language_code="en")

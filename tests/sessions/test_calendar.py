@@ -48,7 +48,7 @@ def test_uids_are_stable_across_exports_and_time_changes(demo, client):
         str(e["summary"]) + str(e.decoded("dtstart")): str(e["uid"])
         for e in events(client.get("/fr/2025/programme/calendar.ics"))[1]
     }
-    session = SessionPage.objects.get(slug="conference-pleniere")
+    session = SessionPage.objects.get(slug="conference-pleniere", locale__language_code="fr")
     before = {str(e["uid"]) for e in events(client.get(session.url + "calendar.ics"))[1]}
     session.start += datetime.timedelta(minutes=30)
     session.save_revision().publish()
@@ -73,7 +73,7 @@ def test_filtered_programme_export_follows_the_filters(demo, client):
 
 
 def test_cancelled_session_is_cancelled_in_calendars(demo, client):
-    session = SessionPage.objects.get(slug="cocktail-dejeuner")
+    session = SessionPage.objects.get(slug="cocktail-dejeuner", locale__language_code="fr")
     session.status = "cancelled"
     session.save_revision().publish()
     soup = BeautifulSoup(client.get(session.url).content, "html.parser")

@@ -1,6 +1,8 @@
 """The editors' grid of the programme: conflicts, missing rooms and speakers, drafts and
 translations, each session linked to its editor; queries do not grow with the programme."""
 
+import datetime
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -66,7 +68,7 @@ def test_the_grid_shows_what_needs_attention(admin_client, programme, venue):
     assert "Sans salle" in cell_text(soup, pause) and "Aucun intervenant" not in cell_text(
         soup, pause
     )
-    assert "EN : non traduite" in cell_text(soup, a)
+    assert "EN : Non traduit" in cell_text(soup, a)
     assert soup.select_one(f"[data-session='{a.pk}']")["href"] == reverse(
         "wagtailadmin_pages:edit", args=[a.pk]
     )
@@ -83,8 +85,19 @@ def test_the_grid_shows_translation_status(demo_translated, admin_client):
     session = SessionPage.objects.child_of(programme).get(slug="ateliers-matin")
     soup = grid(admin_client, programme)
     text = cell_text(soup, session)
-    assert "EN : traduction publiée" in text and "ES : traduction publiée" in text
+    assert "EN : À jour" in text and "ES : À jour" in text
     assert soup.find("p", role="status").get_text(" ", strip=True).startswith("0 séance en conflit")
+    # The French words change: « à mettre à jour » as soon as the French is published; a
+    # change of time alone leaves the translations up to date.
+    session.summary = "Un résumé tout neuf."
+    session.save_revision().publish()
+    other = SessionPage.objects.child_of(programme).exclude(pk=session.pk).first()
+    other.start += datetime.timedelta(minutes=5)
+    other.end += datetime.timedelta(minutes=5)
+    other.save_revision().publish()
+    soup = grid(admin_client, programme)
+    assert "EN : À mettre à jour" in cell_text(soup, session)
+    assert "EN : À jour" in cell_text(soup, other)
 
 
 def test_grid_queries_do_not_grow_with_the_programme(admin_client, home, venue):
