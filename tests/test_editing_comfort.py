@@ -26,9 +26,7 @@ def test_the_comparison_shows_local_times_in_french(admin_client, demo):
     before = session.save_revision()
     session.start += datetime.timedelta(minutes=15)
     after = session.save_revision()
-    url = reverse(
-        "wagtailadmin_pages:revisions_compare", args=[session.pk, before.pk, after.pk]
-    )
+    url = reverse("wagtailadmin_pages:revisions_compare", args=[session.pk, before.pk, after.pk])
     text = " ".join(BeautifulSoup(admin_client.get(url).content, "html.parser").get_text().split())
     local = session.edition.local(session.start)
     assert "+00:00" not in text and "2025-07-04" not in text
@@ -55,7 +53,9 @@ def test_a_person_and_a_room_are_created_from_their_chooser(admin_client, demo):
         response = admin_client.post(reverse(f"{name}:create"), data)
         assert response.status_code == 200
         assert response.json()["step"] == "chosen"
-        assert model.objects.filter(locale__language_code="fr").filter(
-            **{k: v for k, v in data.items() if k in ("last_name", "name")}
-        ).exists()
+        assert (
+            model.objects.filter(locale__language_code="fr")
+            .filter(**{k: v for k, v in data.items() if k in ("last_name", "name")})
+            .exists()
+        )
     assert Person.objects.get(last_name="Diop").slug == "awa-diop"
