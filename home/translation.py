@@ -218,16 +218,17 @@ def merge_stream(stream_block, source, mine):
 
 
 def overridden_fields(source, locale_id):
-    """The overridable facts a language has overridden on purpose in wagtail-localize."""
+    """{field: value} for the overridable facts a language has overridden on purpose in
+    wagtail-localize's editor (« Remplacer »)."""
     names = getattr(type(source), "overridable_facts", ())
     if not names:
-        return set()
+        return {}
     from wagtail_localize.models import SegmentOverride
 
-    paths = SegmentOverride.objects.filter(
+    rows = SegmentOverride.objects.filter(
         locale_id=locale_id, context__object_id=source.translation_key, context__path__in=names
-    ).values_list("context__path", flat=True)
-    return set(paths)
+    ).values_list("context__path", "data_json")
+    return {path: json.loads(data) for path, data in rows}
 
 
 def copy_rows(source, target, relation, facts):
@@ -264,9 +265,11 @@ def copy_row(row, target):
 def copy_facts(source, target):
     """Write `source`'s facts onto `target` (in memory; the caller saves)."""
     model = type(source)
-    keep = overridden_fields(source, target.locale_id)
+    overrides = overridden_fields(source, target.locale_id)
     for name in fact_fields(model):
-        if name not in keep:
+        if name in overrides:
+            setattr(target, name, overrides[name])
+        else:
             copy_field(name, source, target, keep_words_of=target)
     for relation, facts in fact_relations(model).items():
         copy_rows(source, target, relation, facts)

@@ -442,6 +442,17 @@ def test_statuses_tell_untranslated_outdated_and_current_apart(client, demo_tran
     session.summary = "Un tout nouveau résumé."
     session = publish(session)
     assert statuses(Page, [session.translation_key], english)[session.translation_key] == OUTDATED
+    # The new words are in the translation editor at once: wagtail-localize's own report
+    # says « waiting for translations » with nobody pressing « Synchroniser ».
+    from django.utils.translation import override as language
+
+    from wagtail_localize.models import Translation
+
+    record = Translation.objects.get(
+        source__object_id=session.translation_key, target_locale=english
+    )
+    with language("en"):
+        assert str(record.get_status_display()) == "Waiting for translations"
     added = new_french_session()
     assert statuses(Page, [added.translation_key], english)[added.translation_key] == UNTRANSLATED
     # The translator publishes: current again.
@@ -487,3 +498,28 @@ def test_the_translator_dashboard_lists_their_work(client, demo_translated, djan
     # Every link opens for the translator.
     for href in rows.values():
         assert client.get(href).status_code == 200, href
+
+
+def test_a_language_may_override_the_registration_link_on_purpose(demo_translated):
+    from wagtail_localize.models import SegmentOverride, TranslationContext, TranslationSource
+
+    english, spanish = (Locale.objects.get(language_code=code) for code in ("en", "es"))
+    session = SessionPage.objects.get(slug="conference-pleniere", locale__language_code="fr")
+    session.registration_url = "https://example.org/inscription"
+    session = publish(session)
+    source, _created = TranslationSource.get_or_create_from_instance(session)
+    source.update_from_db()
+    context = TranslationContext.objects.get(
+        object_id=session.translation_key, path="registration_url"
+    )
+    SegmentOverride.objects.create(
+        locale=english, context=context, data_json=json.dumps("https://example.org/register")
+    )
+    session.registration_url = "https://example.org/inscription-2"
+    session.start += datetime.timedelta(minutes=5)
+    session = publish(session)
+    en_session = session.get_translation(english).specific
+    es_session = session.get_translation(spanish).specific
+    assert en_session.registration_url == "https://example.org/register"
+    assert en_session.start == session.start
+    assert es_session.registration_url == "https://example.org/inscription-2"
