@@ -169,6 +169,7 @@ def test_every_declared_fact_reaches_every_language(demo_translated):
 
 
 def test_every_declared_row_fact_follows_the_source_order(demo_translated):
+    checked = []
     for model in declaring_models():
         for relation, facts in fact_relations(model).items():
             source = french_with_translation(model)
@@ -199,6 +200,9 @@ def test_every_declared_row_fact_follows_the_source_order(demo_translated):
                     for r in getattr(translation.specific, relation).all()
                 ]
                 assert got == expected, (model.__name__, relation, code)
+            checked.append(relation)
+    # The demo has several partners per edition and lines per practical page.
+    assert {"edition_partners", "transport_items"} <= set(checked)
 
 
 # --- the French publication reaches every output -----------------------------------------
