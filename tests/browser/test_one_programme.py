@@ -116,3 +116,21 @@ def test_a_moderated_french_change_reaches_every_language(browser, live_server, 
         hour, minute = hhmm.split(":")
         assert re.search(rf"\b{int(hour)}\s*(h|:)\s*{minute}\b", text), (translation.locale, text)
     visitor.close()
+
+
+def test_the_translation_editor_speaks_french(editor_page, live_server):
+    """wagtail-localize's editor writes some words in English in its code: put in French."""
+    page = editor_page
+    english = SessionPage.objects.get(slug="morning-workshops", locale__language_code="en")
+    page.goto(f"{live_server.url}/admin/pages/{english.pk}/edit/")
+    # The editor (React) renders its header, then our script rewrites it.
+    page.get_by_text("Traduction du français vers l’anglais").first.wait_for()
+    html = page.locator(".js-translation-editor").inner_html()
+    assert "More actions" not in html
+    assert " to English translation" not in html
+    assert "Traduction du français vers l’anglais" in html
+    assert not re.search(
+        r"\d (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}",
+        html,
+    )
+    save_screenshot(page, "translation-editor-fr")
