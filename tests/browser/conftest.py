@@ -75,6 +75,22 @@ def demo_site(transactional_db):
     DemoLoader(log=lambda *args: None).run()
     DemoTranslator(log=lambda *args: None).run()
     ensure_translator_groups()
+    restore_editorial_groups()
+
+
+def restore_editorial_groups():
+    """« Rédacteurs », « Modérateurs » and the moderation workflow come from a data migration,
+    which a flush removed: run it again on the migrations' state of the models."""
+    import importlib
+
+    from django.contrib.auth.models import Group
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    if Group.objects.filter(name="Modérateurs").exists():
+        return
+    migration = importlib.import_module("home.migrations.0002_editorial_groups")
+    migration.forwards(MigrationLoader(connection).project_state().apps, None)
 
 
 EDITOR_PASSWORD = "un mot de passe de test"
