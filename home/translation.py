@@ -356,12 +356,7 @@ def show_source_words(source, translation):
         if relation not in fact_relations(type(source)):
             copy_rows(source, updated, relation, ())
     updated.save(clean=False)
-    # Its words are the source's: not translated.
-    TranslationStatus.objects.filter(
-        content_type=base_content_type(Page),
-        translation_key=translation.translation_key,
-        locale_id=translation.locale_id,
-    ).delete()
+    forget_translation(translation)  # its words are the source's: not translated
 
 
 def child_relation_names(page):
@@ -490,6 +485,15 @@ class FactsFromSource:
     def save(self, *args, **kwargs):
         take_source_facts(self)
         return super().save(*args, **kwargs)
+
+
+def forget_translation(obj):
+    """`obj` shows the French words again: not translated in its language."""
+    TranslationStatus.objects.filter(
+        content_type=base_content_type(obj),
+        translation_key=obj.translation_key,
+        locale_id=obj.locale_id,
+    ).delete()
 
 
 def statuses(model, keys, locale):
@@ -650,11 +654,7 @@ def snippet_saved(instance, created):
         record_translated(instance, source)
     else:
         # Created with the French words (« Traduire » copies them): not translated yet.
-        TranslationStatus.objects.filter(
-            content_type=base_content_type(instance),
-            translation_key=instance.translation_key,
-            locale_id=instance.locale_id,
-        ).delete()
+        forget_translation(instance)
 
 
 def snippet_deleting(instance):

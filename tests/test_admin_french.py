@@ -11,10 +11,15 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 import polib
-import pytest
 from bs4 import BeautifulSoup
 
-from tests.test_permission_matrix import GROUPS, World, admin_patterns, build, candidates
+from tests.test_permission_matrix import (  # noqa: F401 (world: the matrix's fixture)
+    GROUPS,
+    admin_patterns,
+    build,
+    candidates,
+    world,
+)
 
 # English that was seen in the French admin, whatever its source.
 KNOWN = [
@@ -69,14 +74,7 @@ def interface_texts(html):
     return texts
 
 
-@pytest.fixture
-def world(demo_translated, django_user_model):
-    author = django_user_model.objects.create_user("auteur", "auteur@example.org", "x")
-    author.groups.add(Group.objects.get(name="Rédacteurs"))
-    return World(author)
-
-
-def test_every_admin_screen_of_every_group_is_in_french(world, django_user_model):
+def test_every_admin_screen_of_every_group_is_in_french(world, django_user_model):  # noqa: F811
     english = catalogue_strings()
     assert "Everything is translated and up to date." in english and len(english) > 400
     known = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, KNOWN)) + r")(?![\w-])")

@@ -168,6 +168,16 @@ def test_every_declared_fact_reaches_every_language(demo_translated):
     assert len(walked) >= 40
 
 
+def row_facts(page, relation, facts):
+    """The facts of a page's rows, in order; a snippet counts by its translation key."""
+
+    def fact(row, name):
+        value = getattr(row, name)
+        return getattr(value, "translation_key", value)
+
+    return [tuple(fact(row, name) for name in facts) for row in getattr(page, relation).all()]
+
+
 def test_every_declared_row_fact_follows_the_source_order(demo_translated):
     checked = []
     for model in declaring_models():
@@ -180,25 +190,9 @@ def test_every_declared_row_fact_follows_the_source_order(demo_translated):
             rows[0].sort_order, rows[1].sort_order = rows[1].sort_order, rows[0].sort_order
             setattr(source, relation, sorted(rows, key=lambda r: r.sort_order))
             source = publish(source)
-            expected = [
-                tuple(
-                    getattr(r, f).translation_key
-                    if hasattr(getattr(r, f), "translation_key")
-                    else getattr(r, f)
-                    for f in facts
-                )
-                for r in getattr(source, relation).all()
-            ]
+            expected = row_facts(source, relation, facts)
             for code, translation in translations_of(source).items():
-                got = [
-                    tuple(
-                        getattr(r, f).translation_key
-                        if hasattr(getattr(r, f), "translation_key")
-                        else getattr(r, f)
-                        for f in facts
-                    )
-                    for r in getattr(translation.specific, relation).all()
-                ]
+                got = row_facts(translation.specific, relation, facts)
                 assert got == expected, (model.__name__, relation, code)
             checked.append(relation)
     # The demo has several partners per edition and lines per practical page.
