@@ -15,6 +15,33 @@ from .translators import SNIPPETS, translator_languages
 LIMIT = 200
 
 
+def work_rows(model, objects, locale, kind, edit_url, start_url):
+    """The rows of `objects` (sources of `model`) that need a translator in `locale`: the
+    translation's editor when it exists, « Traduire » otherwise."""
+    keys = [obj.translation_key for obj in objects]
+    state = statuses(model, keys, locale)
+    own = model.objects.filter(translation_key__in=keys, locale=locale)
+    if issubclass(model, Page):
+        own = own.filter(alias_of__isnull=True)
+    translated = dict(own.values_list("translation_key", "pk"))
+    rows = []
+    for obj in objects:
+        status = state[obj.translation_key]
+        if status not in (UNTRANSLATED, OUTDATED):
+            continue
+        pk = translated.get(obj.translation_key)
+        url = edit_url(pk) if pk is not None else start_url(obj)
+        rows.append(
+            {
+                "title": str(obj.title if isinstance(obj, Page) else obj),
+                "kind": kind,
+                "status": status,
+                "url": url,
+            }
+        )
+    return rows
+
+
 def page_work(locale, source):
     pages = list(
         Page.objects.live()
@@ -22,60 +49,33 @@ def page_work(locale, source):
         .order_by("path")
         .only("pk", "title", "translation_key", "path", "content_type")
     )
-    state = statuses(Page, [p.translation_key for p in pages], locale)
-    translated = dict(
-        Page.objects.filter(
-            translation_key__in=[p.translation_key for p in pages],
-            locale=locale,
-            alias_of__isnull=True,
-        ).values_list("translation_key", "pk")
+    return work_rows(
+        Page,
+        pages,
+        locale,
+        _("Page"),
+        # wagtail-localize opens its translation editor on a translation's edit view.
+        lambda pk: reverse("wagtailadmin_pages:edit", args=[pk]),
+        lambda page: reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
     )
-    rows = []
-    for page in pages:
-        status = state[page.translation_key]
-        if status not in (UNTRANSLATED, OUTDATED):
-            continue
-        own = translated.get(page.translation_key)
-        if own is not None:
-            # wagtail-localize opens its translation editor on a translation's edit view.
-            url = reverse("wagtailadmin_pages:edit", args=[own])
-        else:
-            url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
-        rows.append({"title": page.title, "kind": _("Page"), "status": status, "url": url})
-    return rows
 
 
 def snippet_work(locale, source):
     rows = []
     for app_label, model_name in SNIPPETS:
         model = apps.get_model(app_label, model_name)
-        objects = list(model.objects.filter(locale=source))
-        state = statuses(model, [o.translation_key for o in objects], locale)
-        translated = dict(
-            model.objects.filter(
-                translation_key__in=[o.translation_key for o in objects], locale=locale
-            ).values_list("translation_key", "pk")
+        rows += work_rows(
+            model,
+            list(model.objects.filter(locale=source)),
+            locale,
+            str(model._meta.verbose_name).capitalize(),
+            lambda pk, a=app_label, m=model_name: reverse(
+                f"wagtailsnippets_{a}_{m}:edit", args=[pk]
+            ),
+            lambda obj, a=app_label, m=model_name: reverse(
+                "wagtail_localize:submit_snippet_translation", args=[a, m, obj.pk]
+            ),
         )
-        for obj in objects:
-            status = state[obj.translation_key]
-            if status not in (UNTRANSLATED, OUTDATED):
-                continue
-            own = translated.get(obj.translation_key)
-            if own is not None:
-                url = reverse(f"wagtailsnippets_{app_label}_{model_name}:edit", args=[own])
-            else:
-                url = reverse(
-                    "wagtail_localize:submit_snippet_translation",
-                    args=[app_label, model_name, obj.pk],
-                )
-            rows.append(
-                {
-                    "title": str(obj),
-                    "kind": str(model._meta.verbose_name).capitalize(),
-                    "status": status,
-                    "url": url,
-                }
-            )
     return rows
 
 
