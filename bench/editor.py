@@ -20,7 +20,7 @@ def setup():
 
 
 def session():
-    from sessions.models import SessionPage
+    from programme.models import SessionPage
 
     return SessionPage.objects.get(slug="seance-01", locale__language_code="fr")
 

@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.exports import serve_export
+from home.exports import filenames_pattern, serve_export
 from home.sitemap import sitemap
 from search import views as search_views
 
@@ -31,7 +31,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     re_path(
-        r"^(?P<path>(?:[\w\-]+/)*)(?P<filename>calendar\.ics|schedule\.json|schedule\.xml|programme\.pdf)$",
+        rf"^(?P<path>(?:[\w\-]+/)*)(?P<filename>{filenames_pattern()})$",
         serve_export,
         name="page_export",
     ),

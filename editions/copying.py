@@ -157,7 +157,7 @@ class EditionCopier:
     def shift(self, value):
         """The same wall-clock time in the edition's time zone, `day_shift` days later."""
         tz = self.source.tzinfo
-        local = value.astimezone(tz)
+        local = self.source.local(value)
         return datetime.datetime.combine(local.date() + self.day_shift, local.time(), tzinfo=tz)
 
     # --- translations -----------------------------------------------------------------

@@ -1,9 +1,13 @@
-"""Which edition is current, for the notice on every page of another edition.
+"""Which edition is current: the one rule, used by the home page (the featured edition), the
+notice on every page of another edition and the editors' dashboard.
 
 The editions beside one another (the children of a language's home page) change only when
 an editor saves, publishes, moves or deletes one, so their few facts are cached per parent
 and dropped on those events; which of them is current is decided at request time from the
 clock, without a database query on the pages that show the notice.
+
+This module takes the edition model from the pages it is given (``type(edition)``) so that
+editions/models can use it without an import cycle.
 """
 
 from dataclasses import dataclass
@@ -11,11 +15,38 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils import timezone
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
+from home.models import HomePage
+
 TIMEOUT = 24 * 3600
+
+
+def pick_current(editions, pinned=None, now=None):
+    """The pinned edition, else the next one that has not ended, else the latest one."""
+    if pinned is not None and pinned.live:
+        return pinned
+    if not editions:
+        return None
+    now = now or timezone.now()
+    upcoming = [e for e in editions if e.end > now]
+    if upcoming:
+        return min(upcoming, key=lambda e: e.start)
+    return max(editions, key=lambda e: e.start)
+
+
+def site_current_edition(now=None):
+    """The current edition in the source language, as the default site's home page
+    features it (the editors' dashboard)."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        return None
+    root = site.root_page
+    home = (root.get_translation_or_none(Locale.get_default()) or root).specific
+    return home.current_edition(now=now) if isinstance(home, HomePage) else None
 
 
 @dataclass(frozen=True)
@@ -37,25 +68,24 @@ def parent_path(page):
     return page.path[: -page.steplen]
 
 
-def summaries(parent_path_value):
-    """(editions, pinned) of the home page at `parent_path_value`, cached."""
+def summaries(model, parent_path_value):
+    """(editions, pinned) of the home page at `parent_path_value`, cached; `model` is the
+    edition page model."""
     key = cache_key(parent_path_value)
     found = cache.get(key)
     if found is None:
-        found = compute(parent_path_value)
+        found = compute(model, parent_path_value)
         cache.set(key, found, TIMEOUT)
     return found
 
 
-def compute(parent_path_value):
-    from .models import EditionPage
-
+def compute(model, parent_path_value):
     parent = Page.objects.filter(path=parent_path_value).specific().first()
     if parent is None:
         return ([], None)
     editions = [
         EditionSummary(pk=e.pk, title=e.title, year=e.year, url=e.url, start=e.start, end=e.end)
-        for e in EditionPage.objects.live().public().child_of(parent)
+        for e in model.objects.live().public().child_of(parent)
     ]
     pinned_edition = getattr(parent, "pinned_edition", None)
     localized = pinned_edition.get_translation_or_none(parent.locale) if pinned_edition else None
@@ -66,11 +96,9 @@ def compute(parent_path_value):
 
 def current_edition_for(edition, now=None):
     """The site's current edition (as the home page features it) when it is not `edition`."""
-    from .models import EditionPage
-
-    editions, pinned = summaries(parent_path(edition))
-    current = EditionPage.pick_current(editions, pinned=pinned, now=now)
-    return current if current is not None and current.pk != edition.pk else None
+    editions, pinned = summaries(type(edition), parent_path(edition))
+    found = pick_current(editions, pinned=pinned, now=now)
+    return found if found is not None and found.pk != edition.pk else None
 
 
 def forget(path):
@@ -80,11 +108,7 @@ def forget(path):
 @receiver(post_save)
 @receiver(post_delete)
 def forget_on_page_change(sender, instance, **kwargs):
-    from home.models import HomePage
-
-    from .models import EditionPage
-
-    if isinstance(instance, EditionPage) and instance.path:
+    if getattr(instance, "page_role", None) == "edition" and instance.path:
         forget(parent_path(instance))
     elif isinstance(instance, HomePage) and instance.path:
         forget(instance.path)

@@ -42,17 +42,3 @@ hooks.register("register_page_listing_more_buttons", next_edition_buttons)
 @hooks.register("register_admin_urls")
 def edition_admin_urls():
     return [path("editions/<int:page_id>/next/", new_edition, name="editions_new_edition")]
-
-
-@hooks.register("construct_homepage_panels")
-def current_edition_panel(request, panels):
-    from home.translator_dashboard import TranslationWorkPanel
-    from home.translators import translator_languages
-
-    from .dashboard import CurrentEditionPanel
-
-    if request.user.has_perm("wagtailadmin.access_admin"):
-        panels.insert(0, CurrentEditionPanel())
-    if translator_languages(request.user):
-        # A translator's work first: what is not translated, what the French changed since.
-        panels.insert(0, TranslationWorkPanel(request.user))

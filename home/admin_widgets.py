@@ -11,6 +11,8 @@ from wagtail.admin.telepath import register
 from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.admin.widgets.datetime import AdminDateTimeInputAdapter
 
+from home.clock import to_local
+
 
 class QuarterHourDateTimeInput(AdminDateTimeInput):
     """Wagtail's date and time picker, offering every quarter of an hour (11:45, not only 11:00)."""
@@ -26,7 +28,7 @@ def local_text(value):
     if value is None:
         return ""
     if timezone.is_aware(value):
-        value = timezone.localtime(value)
+        value = to_local(value)
     return date_format(value, "DATETIME_FORMAT")
 
 

@@ -1,11 +1,11 @@
 """What every page shows around its content, computed once and shared through the cache
-(cms.page_cache.remember), dropped by the same changes that drop the pages showing it."""
+(home.page_cache.remember), dropped by the same changes that drop the pages showing it."""
 
 from django.utils import translation
 
 from wagtail.models import Page, Site
 
-from cms import page_cache
+from home import page_cache
 
 
 def site_chrome(request):

@@ -1,10 +1,15 @@
-"""What each change drops from the page cache (cms.page_cache) and purges from the CDN.
+"""What each change drops from the page cache (home.page_cache) and purges from the CDN.
 
 A page's cached views carry tags (BasePage.cache_tags): ``page:<translation key>`` for the
 page in every language, ``edition:<key>`` for everything on every page of an edition (its
 banner, navigation, footer partners), ``sessions:<key>`` for the pages listing its sessions
 (edition, programme, speakers, proceedings), ``person:<key>`` for a speaker's own page and
-``site`` for all. Each change below marks the tags of what it shows, and nothing else.
+``site`` for all.
+
+This module knows no model of the apps: a model says what its changes drop with a
+``dropped_cache_tags()`` method (pages: BasePage and its subclasses; snippets and settings:
+their own method). An image is shown by whatever points to it, so its change drops what
+those objects' changes drop.
 """
 
 from django.conf import settings
@@ -15,15 +20,14 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from cms import page_cache
+from home import page_cache
+from home.roles import edition_model, page_models
 
 # --- what a change shows up on ---------------------------------------------------------
 
 
 def edition_keys(paths):
     """Translation keys of the editions above the pages at `paths` (no query per page)."""
-    from editions.models import EditionPage
-
     paths = set(paths)
     if not paths:
         return set()
@@ -33,100 +37,103 @@ def edition_keys(paths):
         for depth in range(1, len(path) // Page.steplen + 1)
     }
     return set(
-        EditionPage.objects.filter(path__in=prefixes).values_list("translation_key", flat=True)
+        edition_model().objects.filter(path__in=prefixes).values_list("translation_key", flat=True)
     )
 
 
-def page_tags(page):
-    """A page changed (published, unpublished, moved, deleted, restricted)."""
-    from sessions.models import SessionPage, SessionSpeaker
-
-    page = page.specific_deferred if type(page) is Page else page
-    tags = {f"page:{page.translation_key}"}
-    if page.depth <= 3:
-        # Home pages (depth 2) and editions (3): editions decide which one is current (the
-        # notice on every page of the others) and the home page's archive; the pages beside
-        # them are in every language's navigation.
-        return tags | {"site"}
-    keys = edition_keys([page.path])
-    if page.depth == 4:
-        # The edition's navigation lists its direct children, on all its pages.
-        tags |= {f"edition:{key}" for key in keys}
-    if isinstance(page, SessionPage):
-        tags |= {f"sessions:{key}" for key in keys}
-        # Its speakers' pages list where they speak, in every edition.
-        people = SessionSpeaker.objects.filter(session=page).values_list(
-            "person__translation_key", flat=True
-        )
-        tags |= {f"person:{key}" for key in people}
-    return tags
-
-
-def sessions_tags(session_filter):
-    """Session pages selected by `session_filter`, and the pages listing them."""
-    from sessions.models import SessionPage
-
-    sessions = SessionPage.objects.filter(session_filter).values_list("translation_key", "path")
-    tags = {f"page:{key}" for key, _path in sessions}
-    tags |= {f"sessions:{key}" for key in edition_keys(path for _key, path in sessions)}
-    return tags
-
-
-def person_tags(person):
-    from django.db.models import Q
-
-    from editions.models import EditionPage
-
-    key = person.translation_key
-    tags = {f"person:{key}"} | sessions_tags(Q(speakers__person__translation_key=key))
-    editorials = EditionPage.objects.filter(editorial_author__translation_key=key)
-    tags |= {f"page:{k}" for k in editorials.values_list("translation_key", flat=True)}
-    return tags
-
-
-def partner_tags(partner):
-    from django.db.models import Q
-
-    from partners.models import EditionPartner
-
-    key = partner.translation_key
-    editions = EditionPartner.objects.filter(partner__translation_key=key).values_list(
-        "edition__translation_key", flat=True
-    )
-    tags = {f"edition:{k}" for k in editions}
-    return tags | sessions_tags(Q(organising_partners__partner__translation_key=key))
-
-
-def editions_tags(edition_filter, scope="edition"):
-    from editions.models import EditionPage
-
-    keys = EditionPage.objects.filter(edition_filter).values_list("translation_key", flat=True)
+def edition_tags(keys, scope="edition"):
     return {f"{scope}:{key}" for key in keys}
 
 
+def tree_tags(page):
+    """What a change of any page drops by its place in the tree: the page in every
+    language; a home page or an edition (depth 2 or 3) decides which edition is current and
+    is in every language's navigation (the whole site); an edition's direct child is in its
+    navigation, on all its pages."""
+    tags = {f"page:{page.translation_key}"}
+    if page.depth <= 3:
+        return tags | {"site"}
+    if page.depth == 4:
+        tags |= edition_tags(edition_keys([page.path]))
+    return tags
+
+
+def page_tags(page):
+    """A page changed (published, unpublished, moved, deleted, restricted): what its model
+    declares (BasePage.dropped_cache_tags), or its place in the tree for a page of another
+    model (Wagtail's own root and welcome pages)."""
+    page = page.specific_deferred if type(page) is Page else page
+    dropped = getattr(page, "dropped_cache_tags", None)
+    return dropped() if dropped else tree_tags(page)
+
+
+def pages_tags(pages):
+    """The `page:` tags of `pages` (a queryset)."""
+    return {f"page:{key}" for key in pages.values_list("translation_key", flat=True)}
+
+
+def reverse_relations(model):
+    """The foreign keys of other models that point to `model`, hidden ones (related_name
+    "+") included."""
+    return [
+        field
+        for field in model._meta.get_fields(include_hidden=True)
+        if field.auto_created and not field.concrete and field.one_to_many
+    ]
+
+
+def referrers_tags(instance):
+    """What the objects pointing to `instance` show: a model whose rows or pages point to
+    other objects says what they drop with ``dropped_by_reference(queryset, field name)``;
+    a snippet pointing to it (a person's photo) drops what its own change drops."""
+    tags = set()
+    key = getattr(instance, "translation_key", None)
+    for relation in reverse_relations(type(instance)):
+        model = relation.related_model
+        name = relation.field.name
+        # Every language's copy points to its own translation: follow them all.
+        lookup = {f"{name}__translation_key": key} if key else {name: instance}
+        by_reference = getattr(model, "dropped_by_reference", None)
+        if by_reference is not None:
+            tags |= by_reference(model._default_manager.filter(**lookup), name)
+        elif hasattr(model, "dropped_cache_tags") and not issubclass(model, Page):
+            for obj in model._default_manager.filter(**lookup):
+                tags |= object_tags(obj)
+    return tags
+
+
 def image_tags(image):
-    """An image replaced or deleted: the partners, people and pages that show it."""
+    """An image replaced or deleted: what shows the objects that point to it (a partner's
+    logo, a person's photo, an editorial photo) and the pages that show it in their content
+    (Wagtail's reference index)."""
     from django.contrib.contenttypes.models import ContentType
 
     from wagtail.models import ReferenceIndex
 
-    from partners.models import Partner
-    from sessions.models import Person
-
-    tags = set()
-    for partner in Partner.objects.filter(logo=image):
-        tags |= partner_tags(partner)
-    for person in Person.objects.filter(photo=image):
-        tags |= person_tags(person)
-    # Pages that show it (editorial photo, images in the body), from Wagtail's reference index.
+    tags = referrers_tags(image)
     page_ids = (
         ReferenceIndex.get_references_to(image)
         .filter(base_content_type=ContentType.objects.get_for_model(Page))
         .values_list("object_id", flat=True)
     )
-    pages = Page.objects.filter(pk__in=[int(pk) for pk in page_ids])
-    tags |= {f"page:{k}" for k in pages.values_list("translation_key", flat=True)}
-    return tags
+    return tags | pages_tags(Page.objects.filter(pk__in=[int(pk) for pk in page_ids]))
+
+
+def object_tags(instance):
+    """The tags of what shows `instance` (a snippet, an image, the site settings, a view
+    restriction), or an empty set for anything else. A page's own saves (a draft, a
+    revision) drop nothing: its publication, withdrawal, move or deletion does (receivers
+    below)."""
+    if isinstance(instance, Page):
+        return set()
+    if isinstance(instance, PageViewRestriction):
+        return page_tags(instance.page)
+    if isinstance(instance, get_image_model()):
+        return image_tags(instance)
+    dropped = getattr(instance, "dropped_cache_tags", None)
+    if dropped is None:
+        return set()
+    return dropped() | referrers_tags(instance)
 
 
 # --- the CDN ---------------------------------------------------------------------------
@@ -137,44 +144,26 @@ def pages_for(tags):
     from django.contrib.contenttypes.models import ContentType
     from django.db.models import Q
 
-    from editions.models import EditionPage
-    from sessions.models import SessionPage, SpeakerIndexPage
-
     if "site" in tags:
         return Page.objects.live()
-    query = Q(pk__in=[])
     by_scope = {}
     for tag in tags:
         scope, _sep, key = tag.partition(":")
         by_scope.setdefault(scope, set()).add(key)
-    query |= Q(translation_key__in=by_scope.get("page", ()))
-    if by_scope.get("person"):
-        # A person's page is below the speakers page of each edition where they speak.
-        sessions = SessionPage.objects.filter(
-            speakers__person__translation_key__in=by_scope["person"]
-        ).values_list("path", flat=True)
-        speaker_indexes = ContentType.objects.get_for_model(SpeakerIndexPage)
-        for edition in EditionPage.objects.filter(translation_key__in=edition_keys(sessions)):
-            query |= Q(path__startswith=edition.path, content_type=speaker_indexes)
-    for edition in EditionPage.objects.filter(translation_key__in=by_scope.get("edition", ())):
+    query = Q(translation_key__in=by_scope.pop("page", ()))
+    editions = edition_model().objects
+    for edition in editions.filter(translation_key__in=by_scope.pop("edition", ())):
         query |= Q(path__startswith=edition.path)
         # The home page features the current edition.
         query |= Q(depth=2, path=edition.path[: 2 * Page.steplen])
-    listing = ContentType.objects.get_for_models(*listing_pages()).values()
-    for edition in EditionPage.objects.filter(translation_key__in=by_scope.get("sessions", ())):
+    listing = ContentType.objects.get_for_models(*page_models("shows_sessions")).values()
+    for edition in editions.filter(translation_key__in=by_scope.pop("sessions", ())):
         query |= Q(path__startswith=edition.path, content_type__in=listing)
+    # Other scopes (a person's page): the page models that carry them say where they are.
+    for scope, keys in by_scope.items():
+        for model in page_models("carries_cache_scope", scope):
+            query |= model.pages_carrying(keys)
     return Page.objects.live().filter(query)
-
-
-def listing_pages():
-    """The page types that list their edition's sessions (BasePage.shows_sessions)."""
-    from django.apps import apps
-
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, Page) and getattr(model, "shows_sessions", False)
-    ]
 
 
 def purge_cdn(tags):
@@ -214,43 +203,7 @@ def on_page_moved(sender, instance, parent_page_before, parent_page_after, **kwa
     tags = page_tags(instance)
     # Where it was: the lists it left.
     before = edition_keys([parent_page_before.path])
-    tags |= {f"sessions:{key}" for key in before} | {f"edition:{key}" for key in before}
-    changed(tags)
-
-
-def object_tags(instance):
-    """The tags of what shows `instance` (a snippet, an image, the site settings, a view
-    restriction), or an empty set for anything else."""
-    from django.db.models import Q
-
-    from editions.models import Venue
-    from home.models import SiteSettings
-    from partners.models import Partner, PartnerTier
-    from sessions.models import Person, Room
-
-    if isinstance(instance, Person):
-        return person_tags(instance)
-    if isinstance(instance, Partner):
-        return partner_tags(instance)
-    if isinstance(instance, PartnerTier):
-        return editions_tags(Q(edition_partners__tier__translation_key=instance.translation_key))
-    if isinstance(instance, Venue):
-        key = instance.translation_key
-        practical = Page.objects.filter(practicalinfopage__venue__translation_key=key)
-        return (
-            editions_tags(Q(venue__translation_key=key))
-            | editions_tags(Q(venue__translation_key=key), scope="sessions")
-            | {f"page:{k}" for k in practical.values_list("translation_key", flat=True)}
-        )
-    if isinstance(instance, Room):
-        return sessions_tags(Q(room__translation_key=instance.translation_key))
-    if isinstance(instance, SiteSettings):
-        return {"site"}
-    if isinstance(instance, PageViewRestriction):
-        return page_tags(instance.page)
-    if isinstance(instance, get_image_model()):
-        return image_tags(instance)
-    return set()
+    changed(tags | edition_tags(before, "sessions") | edition_tags(before))
 
 
 @receiver(pre_delete)

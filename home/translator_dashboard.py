@@ -1,6 +1,6 @@
 """The admin home's panel for translators: for each of their languages, the pages and snippets
 not translated yet and those to update because the French words changed since, each linked
-to where the translator does the work (home/translation.py keeps the statuses)."""
+to where the translator does the work (home/translation/ keeps the statuses)."""
 
 from django.apps import apps
 from django.urls import reverse

@@ -3,14 +3,16 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
-from home.models import BasePage
-from home.translation import FactsFromSource
+from editions.models import EditionChildPage
+from home.invalidation import edition_tags
+from home.models import TranslatableSnippet
+from home.text import unaccent
 
 
-class PartnerTier(FactsFromSource, TranslatableMixin, models.Model):
+class PartnerTier(TranslatableSnippet):
     """A level of partnership (« Organisateur », « Partenaire institutionnel »…); labels are editable."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -19,9 +21,9 @@ class PartnerTier(FactsFromSource, TranslatableMixin, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("order")]
-    fact_fields = ("order",)  # home/translation.py
+    fact_fields = ("order",)  # home/translation/
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TranslatableSnippet.Meta):
         verbose_name = _("partner tier")
         verbose_name_plural = _("partner tiers")
         ordering = ["order", "name"]
@@ -34,7 +36,7 @@ class PartnerTier(FactsFromSource, TranslatableMixin, models.Model):
         return f"tier-{self.pk}"
 
 
-class Partner(FactsFromSource, TranslatableMixin, index.Indexed, models.Model):
+class Partner(TranslatableSnippet, index.Indexed):
     """A partner organisation, reused across editions."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -50,7 +52,7 @@ class Partner(FactsFromSource, TranslatableMixin, index.Indexed, models.Model):
     description = models.TextField(_("description"), blank=True, max_length=1500)
 
     panels = [FieldPanel("name"), FieldPanel("logo"), FieldPanel("url"), FieldPanel("description")]
-    fact_fields = ("logo", "url")  # home/translation.py; the name and description are words
+    fact_fields = ("logo", "url")  # home/translation/; the name and description are words
     search_fields = [
         index.SearchField("name"),
         index.SearchField("description"),
@@ -59,7 +61,7 @@ class Partner(FactsFromSource, TranslatableMixin, index.Indexed, models.Model):
         index.FilterField("locale_id"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TranslatableSnippet.Meta):
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
         ordering = ["name"]
@@ -68,8 +70,6 @@ class Partner(FactsFromSource, TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
     def search_text(self):
-        from search.text import unaccent
-
         return unaccent(f"{self.name} {self.description}")
 
 
@@ -106,23 +106,16 @@ class EditionPartner(TranslatableMixin, Orderable):
         verbose_name = _("edition partner")
         verbose_name_plural = _("edition partners")
 
-
-def group_by_tier(rows):
-    """[(tier, [edition partner, …]), …] in the order the rows come."""
-    groups = {}
-    for row in rows:
-        groups.setdefault(row.tier_id, (row.tier, []))[1].append(row)
-    return list(groups.values())
+    @classmethod
+    def dropped_by_reference(cls, rows, field_name):
+        """A partner or a tier changed: every page of the editions that list it (the footer
+        logos, the edition and partners pages)."""
+        return edition_tags(rows.values_list("edition__translation_key", flat=True))
 
 
-class PartnersPage(BasePage):
+class PartnersPage(EditionChildPage):
+    page_role = "partners"
     template = "pages/partners_page.html"
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    parent_page_types = ["editions.EditionPage"]
-    subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("partners page")

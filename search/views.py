@@ -13,10 +13,9 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend as backend
 
 from editions.models import EditionPage
+from home.text import search_terms
 from partners.models import EditionPartner, Partner, PartnersPage
-from sessions.models import Person, SessionPage, SessionSpeaker, SessionType, SpeakerIndexPage
-
-from .text import search_terms
+from programme.models import Person, SessionPage, SessionSpeaker, SessionType, SpeakerIndexPage
 
 LIMIT = 50
 

@@ -15,7 +15,7 @@ from editions.models import (
 )
 from home.models import HomePage, SiteSettings, StandardPage
 from partners.models import EditionPartner, Partner, PartnersPage, PartnerTier
-from sessions.models import Person, ProgrammePage, Room, SessionPage, SpeakerIndexPage
+from programme.models import Person, ProgrammePage, Room, SessionPage, SpeakerIndexPage
 
 from . import content
 from .images import get_or_create_image

@@ -7,7 +7,8 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from home.models import tel_href as _tel_href
+from home.clock import to_local
+from home.text import tel_href as _tel_href
 
 register = template.Library()
 
@@ -32,7 +33,7 @@ def edition_ordinal(number):
 
 
 def _local(value, tz):
-    return timezone.localtime(value, tz) if tz else timezone.localtime(value)
+    return to_local(value, tz or None)
 
 
 @register.simple_tag
@@ -68,7 +69,7 @@ def day_date(value):
         return ""
     modules = get_format_modules(get_language())
     fmt = next((m.DAY_FORMAT for m in modules if hasattr(m, "DAY_FORMAT")), "j F Y")
-    return date_format(timezone.localtime(value) if timezone.is_aware(value) else value, fmt)
+    return date_format(to_local(value) if timezone.is_aware(value) else value, fmt)
 
 
 @register.filter
@@ -127,7 +128,7 @@ def edition_registration(edition):
 @register.filter
 def lang_attr(obj):
     """` lang="fr"` where `obj` (a page or a snippet) still has the French words in a page of
-    another language (home/translation.py); nothing otherwise."""
+    another language (home/translation/); nothing otherwise."""
     from home.translation import words_language
 
     code = words_language(obj)

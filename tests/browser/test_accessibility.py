@@ -10,9 +10,9 @@ pytestmark = pytest.mark.browser
 PAGE_TYPES = [
     "home.HomePage",
     "editions.EditionPage",
-    "sessions.ProgrammePage",
-    "sessions.SessionPage",
-    "sessions.SpeakerIndexPage",
+    "programme.ProgrammePage",
+    "programme.SessionPage",
+    "programme.SpeakerIndexPage",
     "editions.PracticalInfoPage",
     "partners.PartnersPage",
     "editions.ProceedingsPage",
@@ -29,8 +29,8 @@ def pages_to_check():
     from wagtail.models import Locale
 
     from editions.models import EditionPage
-    from sessions.factories import PersonFactory, SessionSpeakerFactory
-    from sessions.models import SessionPage
+    from programme.factories import PersonFactory, SessionSpeakerFactory
+    from programme.models import SessionPage
 
     found = {}
     found_types = []
@@ -38,7 +38,7 @@ def pages_to_check():
         by_type = {}
         for label in PAGE_TYPES:
             app, name = label.split(".")
-            model = apps.get_model("programme" if app == "sessions" else app, name)
+            model = apps.get_model(app, name)
             page = (
                 model.objects.live()
                 .filter(locale__language_code=code)

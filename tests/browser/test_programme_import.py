@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from sessions.models import ProgrammePage, SessionPage
+from programme.models import ProgrammePage, SessionPage
 from tests.helpers import workbook
 
 from .conftest import save_guide_screenshot

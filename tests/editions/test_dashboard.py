@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 
 from editions.models import EditionPage
 from partners.models import EditionPartner
-from sessions.models import SessionPage
+from programme.models import SessionPage
 
 
 def panel(admin_client, moment):

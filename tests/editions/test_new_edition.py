@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 from editions.copying import YEAR_FIELDS, EditionCopier
 from editions.models import EditionPage
-from sessions.models import SessionPage
+from programme.models import SessionPage
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 LANGUAGES = ("fr", "en", "es")
@@ -222,7 +222,7 @@ def test_bad_requests_write_nothing(demo_translated, arguments, message):
 
 
 def test_summer_time_change_and_the_pretix_event_of_one_year(edition, programme):
-    from sessions.factories import SessionPageFactory
+    from programme.factories import SessionPageFactory
 
     SessionPageFactory(
         parent=programme,

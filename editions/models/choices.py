@@ -1,0 +1,40 @@
+import datetime
+from dataclasses import dataclass
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EditionStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    RESCHEDULED = "rescheduled", _("Rescheduled")
+    POSTPONED = "postponed", _("Postponed")
+    ONLINE = "online", _("Moved online")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class RegistrationState(models.TextChoices):
+    UPCOMING = "upcoming", _("Registration opens soon")
+    OPEN = "open", _("Registration open")
+    SOLD_OUT = "soldout", _("Sold out")
+    CLOSED = "closed", _("Registration closed")
+
+
+class RegistrationProvider(models.TextChoices):
+    LINK = "link", _("A link to any registration service")
+    PRETIX = "pretix", _("pretix (availability read from its API)")
+
+
+@dataclass(frozen=True)
+class Registration:
+    """What the call to action shows to a visitor: the state and where the link goes."""
+
+    state: str
+    url: str
+    opens: datetime.datetime | None
+
+
+hashtag_validator = RegexValidator(
+    r"^#?\w+$", _("A hashtag is one word without spaces, for example #RencontresAICT2025.")
+)

@@ -1,0 +1,340 @@
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from editions import current
+from editions.blocks import HighlightsBlock
+from editions.forms import EditionPageForm
+from editions.structured_data import edition_event
+from home.admin_widgets import QuarterHourDateTimeInput
+from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from home.chrome import site_chrome
+from home.invalidation import edition_tags, pages_tags
+from home.models import BasePage
+from home.structured_data import as_script_content
+
+from .choices import EditionStatus, RegistrationState, hashtag_validator
+from .parts import EditionParts
+from .registration_state import EditionRegistration
+from .timing import EditionTime
+from .venue import Venue
+
+
+def time_zone_choices():
+    return [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
+class EditionPage(EditionTime, EditionParts, BasePage, EditionRegistration):
+    """One edition of the Rencontres; its slug is its year."""
+
+    page_role = "edition"
+    # The rule of the current edition (editions/current.py), for the home page.
+    pick_current = staticmethod(current.pick_current)
+
+    shows_sessions = True
+
+    template = "pages/edition_page.html"
+
+    base_form_class = EditionPageForm
+
+    number = models.PositiveSmallIntegerField(
+        _("edition number"),
+        validators=[MinValueValidator(1)],
+        help_text=_("16 for the 16th edition."),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        validators=[MinValueValidator(1990), MaxValueValidator(2200)],
+        help_text=_("The edition's address is /<language>/<year>/."),
+    )
+    theme = models.CharField(_("theme"), max_length=255, blank=True)
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default="Europe/Paris", choices=time_zone_choices
+    )
+    venue = models.ForeignKey(
+        Venue,
+        verbose_name=_("venue"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=EditionStatus.choices, default=EditionStatus.SCHEDULED
+    )
+    previous_start = models.DateTimeField(
+        _("previously announced start"),
+        null=True,
+        blank=True,
+        help_text=_("For a rescheduled edition: the dates first announced."),
+    )
+    previous_end = models.DateTimeField(_("previously announced end"), null=True, blank=True)
+    status_note = models.TextField(
+        _("status explanation"),
+        blank=True,
+        help_text=_("Shown with the status, for example why the edition was cancelled."),
+    )
+    honoured_country = models.CharField(_("honoured country"), max_length=100, blank=True)
+    hashtag = models.CharField(
+        _("hashtag"), max_length=100, blank=True, validators=[hashtag_validator]
+    )
+    introduction = models.TextField(_("introduction"), blank=True)
+    highlights = StreamField(HighlightsBlock(), verbose_name=_("highlights"), blank=True)
+
+    editorial_title = models.CharField(_("editorial title"), max_length=255, blank=True)
+    editorial = RichTextField(_("editorial"), blank=True, features=RICH_TEXT_FEATURES)
+    editorial_author = models.ForeignKey(
+        "programme.Person",
+        verbose_name=_("editorial author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    editorial_author_functions = models.TextField(
+        _("author's functions"), blank=True, help_text=_("One function per line.")
+    )
+    editorial_photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("editorial photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Defaults to the author's photo."),
+    )
+
+    footer_partners_heading = models.CharField(
+        _("footer logos heading"), max_length=100, blank=True, default="Avec le concours de"
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("more content"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("year")]),
+        FieldPanel("theme"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("start", widget=QuarterHourDateTimeInput()),
+                        FieldPanel("end", widget=QuarterHourDateTimeInput()),
+                    ]
+                ),
+                FieldPanel("time_zone"),
+                FieldPanel("venue"),
+            ],
+            heading=_("Dates and venue"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("previous_start"), FieldPanel("previous_end")]),
+                FieldPanel("status_note"),
+            ],
+            heading=_("Status"),
+        ),
+        FieldRowPanel([FieldPanel("honoured_country"), FieldPanel("hashtag")]),
+        FieldPanel("introduction"),
+        FieldPanel("highlights"),
+        FieldPanel("body"),
+    ]
+    editorial_panels = [
+        FieldPanel("editorial_title"),
+        FieldPanel("editorial"),
+        FieldPanel("editorial_author"),
+        FieldPanel("editorial_author_functions"),
+        FieldPanel("editorial_photo"),
+    ]
+    partner_panels = [
+        FieldPanel("footer_partners_heading"),
+        InlinePanel("edition_partners", heading=_("Partners of this edition"), label=_("Partner")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Edition")),
+            ObjectList(editorial_panels, heading=_("Editorial")),
+            ObjectList(EditionRegistration.registration_panels, heading=_("Registration")),
+            ObjectList(partner_panels, heading=_("Partners")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+    search_fields = Page.search_fields + [
+        index.SearchField("search_text"),
+        index.SearchField("theme"),
+        index.SearchField("introduction"),
+        index.SearchField("editorial"),
+        index.FilterField("year"),
+    ]
+
+    search_text_fields = ("title", "theme", "introduction", "honoured_country")
+    override_translatable_fields = [
+        SynchronizedField("slug"),  # the year is the address in every language: /en/2025/
+        SynchronizedField("hashtag"),  # one hashtag for everyone
+        # The provider's identifiers are not words; the address may differ per language.
+        SynchronizedField("pretix_organizer", overridable=False),
+        SynchronizedField("pretix_event", overridable=False),
+        TranslatableField("venue"),
+    ]
+    # Facts (home/translation/): the same in every language, from the French edition.
+    fact_fields = (
+        "number",
+        "year",
+        "start",
+        "end",
+        "time_zone",
+        "venue",
+        "status",
+        "previous_start",
+        "previous_end",
+        "hashtag",
+        "editorial_author",
+        "editorial_photo",
+        "registration_provider",
+        "registration_url",
+        "pretix_url",
+        "pretix_organizer",
+        "pretix_event",
+        "registration_opens",
+        "registration_closes",
+    )
+    fact_relations = {"edition_partners": ("partner", "tier", "show_in_footer")}
+    overridable_facts = ("registration_url",)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = [
+        "programme.ProgrammePage",
+        "programme.SpeakerIndexPage",
+        "partners.PartnersPage",
+        "editions.PracticalInfoPage",
+        "editions.ProceedingsPage",
+        "home.StandardPage",
+    ]
+
+    class Meta:
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
+
+    def __str__(self):
+        return self.title
+
+    # --- validation -------------------------------------------------------------------
+
+    def full_clean(self, *args, **kwargs):
+        if self.year:
+            self.slug = str(self.year)  # the year is the address: /fr/2025/
+        super().full_clean(*args, **kwargs)
+
+    def clean(self):
+        errors = {}
+        if self.year:  # full_clean() has set the slug to the year
+            parent = self.parent_for_validation
+            if parent is not None:
+                siblings = Page.objects.child_of(parent).filter(slug=self.slug)
+                if self.pk:
+                    siblings = siblings.exclude(pk=self.pk)
+                if siblings.exists():
+                    errors["year"] = _("An edition already exists for the year %(year)s.") % {
+                        "year": self.year
+                    }
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("The end must come after the start.")
+        errors.update(self.registration_errors())
+        if self.status == EditionStatus.RESCHEDULED:
+            if not self.previous_start:
+                errors["previous_start"] = _(
+                    "A rescheduled edition keeps the dates first announced: enter them."
+                )
+            elif self.previous_end and self.previous_end <= self.previous_start:
+                errors["previous_end"] = _("The end must come after the start.")
+        if self.hashtag and not self.hashtag.startswith("#"):
+            self.hashtag = f"#{self.hashtag}"
+        if errors:
+            raise ValidationError(errors)
+        super().clean()
+
+    # --- page chrome ------------------------------------------------------------------
+
+    @property
+    def editorial_functions_list(self):
+        return [
+            line.strip() for line in self.editorial_author_functions.splitlines() if line.strip()
+        ]
+
+    @property
+    def editorial_image(self):
+        if self.editorial_photo_id:
+            return self.editorial_photo
+        return self.editorial_author.photo if self.editorial_author else None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        parts = self.parts(request)
+        programme = parts["programme"]
+        context["programme_page"] = programme
+        context["programme_days"] = programme.schedule() if programme else []
+        context["practical_info"] = parts["practical"]
+        context["proceedings"] = parts["proceedings"] if self.has_ended() else None
+        context["partners_page"] = parts["partners_page"]
+        context["partners_by_tier"] = parts["partners_by_tier"]
+        context["structured_data"] = self.structured_data(request, context)
+        return context
+
+    def structured_data(self, request, context):
+        sessions = [s for day in context["programme_days"] for s in day.sessions]
+        data = edition_event(
+            self,
+            request,
+            site_chrome(request)["settings"],
+            sessions=sessions,
+            language=context.get("content_language") or self.locale.language_code,
+        )
+        return as_script_content(data)
+
+    def share_summary(self):
+        return self.theme or self.introduction
+
+    def current_among_siblings(self, now=None):
+        """The site's current edition (as the home page features it), when it is not this one."""
+        return current.current_edition_for(self, now=now)
+
+    def clock(self, now):
+        """(instants, seconds): when this edition's pages change by themselves after `now`
+        (its dates, its siblings' dates that decide which edition is current, its
+        registration window), and how long they may be kept at most."""
+        siblings, _pinned = current.summaries(type(self), current.parent_path(self))
+        instants = [when for e in siblings for when in (e.start, e.end)]
+        instants += [self.start, self.end, self.registration_closes_at, self.registration_opens]
+        lifetime = settings.PAGE_CACHE_SECONDS
+        if self.uses_pretix and self.registration_state(now) == RegistrationState.OPEN:
+            # Availability is read from the provider at most this often.
+            lifetime = min(lifetime, settings.REGISTRATION_AVAILABILITY_TTL)
+        return instants, lifetime
+
+    @classmethod
+    def dropped_by_reference(cls, editions, field_name):
+        """An editorial author or photo is on the edition page alone; its venue is on every
+        page of the edition and in its sessions' structured data."""
+        if field_name.startswith("editorial_"):
+            return pages_tags(editions)
+        keys = list(editions.values_list("translation_key", flat=True))
+        return edition_tags(keys) | edition_tags(keys, "sessions")

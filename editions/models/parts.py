@@ -1,0 +1,100 @@
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import prefetch_related_objects
+from django.utils.functional import cached_property
+
+from wagtail.models import Page
+
+from home import page_cache
+from home.roles import page_model
+
+
+def group_by_tier(rows):
+    """[(tier, [edition partner, …]), …] in the order the rows come."""
+    groups = {}
+    for row in rows:
+        groups.setdefault(row.tier_id, (row.tier, []))[1].append(row)
+    return list(groups.values())
+
+
+class EditionParts:
+    """What an edition page shows besides its own fields: its child pages (found through the
+    tree by their role) and its partners (EditionPage)."""
+
+    def partner_rows(self):
+        return self.edition_partners.select_related("partner", "partner__logo", "tier")
+
+    @cached_property
+    def all_partner_rows(self):
+        """Every partner row of the edition, once per request (footer and partners list)."""
+        return list(self.partner_rows().order_by("sort_order"))
+
+    def footer_partners(self):
+        return [row for row in self.all_partner_rows if row.show_in_footer]
+
+    def child_pages(self, *roles):
+        """The first live child playing each of `roles` (``page_role``: "programme",
+        "practical"…), in one query per model found (its specific row), each knowing this
+        page as its edition. The child page types are found through the tree and the app
+        registry: an edition does not import the apps above it."""
+        models = [page_model(role) for role in roles]
+        types = ContentType.objects.get_for_models(*[m for m in models if m is not None])
+        children = (
+            Page.objects.live()
+            .child_of(self)
+            .filter(content_type__in=types.values())
+            .order_by("path")
+            .specific()
+        )
+        found = {}
+        for child in children:
+            found.setdefault(type(child), child)
+            child.__dict__["edition"] = self
+        return [found.get(model) for model in models]
+
+    def parts(self, request):
+        """What the edition page shows besides the sessions (its child pages, practical
+        information, partners, editorial, venue): shared through the cache and dropped when
+        the edition or one of its child pages changes; made afresh for a preview."""
+
+        def compute():
+            programme, practical, proceedings, partners_page = self.child_pages(
+                "programme", "practical", "proceedings", "partners"
+            )
+            if practical is not None:
+                prefetch_related_objects(
+                    [practical], "transport_items", "contacts", "links", "venue"
+                )
+            if self.editorial_author_id:
+                self.editorial_author = (
+                    self.editorial_author.__class__.objects.select_related("photo")
+                    .filter(pk=self.editorial_author_id)
+                    .first()
+                )
+            rows = self.all_partner_rows
+            found = {
+                "programme": programme,
+                "practical": practical,
+                "proceedings": proceedings,
+                "partners_page": partners_page,
+                "partners_by_tier": self.partners_by_tier(rows),
+                "venue": self.venue,
+                "editorial_author": self.editorial_author,
+                "editorial_photo": self.editorial_photo,
+            }
+            return found, self.page_and_edition_tags(self)
+
+        if getattr(request, "is_preview", False):
+            return compute()[0]
+        found = page_cache.remember(f"edition-parts:{self.pk}", compute)
+        for field in ("venue", "editorial_author", "editorial_photo"):
+            if getattr(self, f"{field}_id") is not None:
+                setattr(self, field, found[field])
+        for child in ("programme", "practical", "proceedings", "partners_page"):
+            if found[child] is not None:
+                found[child].__dict__["edition"] = self
+        return found
+
+    def partners_by_tier(self, rows=None):
+        if rows is None:
+            rows = self.partner_rows()
+        return group_by_tier(sorted(rows, key=lambda row: (row.tier.order, row.sort_order)))

@@ -1,0 +1,69 @@
+"""schema.org JSON-LD of an edition: an Event with its place, offer and sessions."""
+
+from home.structured_data import SCHEMA, organizer, place
+
+EVENT_STATUS = {
+    "scheduled": "EventScheduled",
+    "rescheduled": "EventRescheduled",
+    "postponed": "EventPostponed",
+    "online": "EventMovedOnline",
+    "cancelled": "EventCancelled",
+}
+AVAILABILITY = {
+    "upcoming": "PreOrder",
+    "open": "InStock",
+    "soldout": "SoldOut",
+    "closed": "SoldOut",
+}
+
+
+def edition_event(edition, request, site_settings, sessions=(), language="fr"):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "@id": request.build_absolute_uri(edition.get_url(request)) + "#event",
+        "name": edition.title,
+        "url": request.build_absolute_uri(edition.get_url(request)),
+        "startDate": edition.local_start.isoformat(),
+        "endDate": edition.local_end.isoformat(),
+        "eventStatus": SCHEMA + EVENT_STATUS.get(edition.status, "EventScheduled"),
+        "eventAttendanceMode": SCHEMA
+        + (
+            "OnlineEventAttendanceMode"
+            if edition.status == "online"
+            else "OfflineEventAttendanceMode"
+        ),
+        "inLanguage": language,
+        "organizer": organizer(site_settings),
+    }
+    if edition.theme:
+        data["description"] = edition.theme
+    if edition.status == "rescheduled" and edition.previous_start:
+        data["previousStartDate"] = edition.local(edition.previous_start).isoformat()
+    location = place(edition.venue)
+    if location:
+        data["location"] = location
+    registration = edition.registration(language)
+    if registration and registration.url:
+        offer = {
+            "@type": "Offer",
+            "url": registration.url,
+            "availability": SCHEMA + AVAILABILITY[registration.state],
+        }
+        if edition.registration_opens:
+            offer["validFrom"] = edition.local(edition.registration_opens).isoformat()
+        offer["validThrough"] = edition.local(edition.registration_closes_at).isoformat()
+        data["offers"] = offer
+    if sessions:
+        data["subEvent"] = [
+            {
+                "@type": "Event",
+                "@id": request.build_absolute_uri(s.get_url(request)) + "#event",
+                "name": s.title,
+                "url": request.build_absolute_uri(s.get_url(request)),
+                "startDate": edition.local(s.start).isoformat(),
+                "endDate": edition.local(s.end).isoformat(),
+            }
+            for s in sessions
+        ]
+    return data

@@ -1,0 +1,21 @@
+"""The base's models: BasePage (every public page), the home and standard pages, the site
+settings, the translatable snippet base and the translation statuses."""
+
+from home.text import tel_href, validate_phone  # noqa: F401 (migrations name home.models.validate_phone)
+from home.translation import TranslationStatus  # noqa: F401 (the model is registered here)
+
+from .base import BasePage, without_restricted
+from .pages import HomePage, StandardPage
+from .settings import SiteSettings, SocialLinkBlock, SocialPlatform
+from .snippets import TranslatableSnippet
+
+__all__ = [
+    "BasePage",
+    "HomePage",
+    "SiteSettings",
+    "SocialLinkBlock",
+    "SocialPlatform",
+    "StandardPage",
+    "TranslatableSnippet",
+    "without_restricted",
+]

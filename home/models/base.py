@@ -1,0 +1,228 @@
+"""BasePage: what every public page has (its edition, the page chrome, the page cache's tags
+and lifetime, facts taken from the French source)."""
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+
+from wagtail.models import Page, PageViewRestriction
+
+from home import page_cache
+from home.forms import ParentAwarePageForm
+from home.invalidation import pages_tags, tree_tags
+from home.languages import alternates, chrome_pages, language_links
+from home.permissions import RolePagePermissionTester
+from home.roles import edition_model
+from home.text import unaccent
+from home.translation import take_source_facts, translated_keys
+
+
+def without_restricted(queryset):
+    """Drop pages that carry a view restriction of their own, in the same SQL query.
+
+    For listings below the page being served: restrictions on its ancestors were already
+    enforced by Wagtail's serve, so only the listed pages' own restrictions remain
+    (unlike `.public()`, which costs a query of its own).
+    """
+    return queryset.exclude(pk__in=PageViewRestriction.objects.values("page_id"))
+
+
+class BasePage(Page):
+    """Every public page: knows the edition it belongs to, if any, for the page chrome."""
+
+    base_form_class = ParentAwarePageForm
+    # The query parameters that change what the page shows; the page cache keeps a view per
+    # value it honours (request.page_cache_query) and ignores every other parameter.
+    cache_query_params = ()
+
+    class Meta:
+        abstract = True
+
+    # What is not words, taken from the French source in every language (home/translation/).
+    fact_fields = ()
+    fact_relations = {}
+    overridable_facts = ()
+
+    def full_clean(self, *args, **kwargs):
+        # A translation's facts are its source's, whoever saves it and however.
+        take_source_facts(self)
+        return super().full_clean(*args, **kwargs)
+
+    def publish(self, *args, **kwargs):
+        # The facts reach every language in the same transaction as the publication.
+        with transaction.atomic():
+            return super().publish(*args, **kwargs)
+
+    def serve_preview(self, request, mode_name):
+        take_source_facts(self)
+        return super().serve_preview(request, mode_name)
+
+    def shows_source_words(self):
+        """True when this page, in another language than the source, still has the French
+        words: an alias, or a translation no translator has published yet."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return False
+        if self.alias_of_id:
+            return True
+        return self.translation_key not in translated_keys(
+            Page, [self.translation_key], self.locale
+        )
+
+    def permissions_for_user(self, user):
+        """Wagtail's page permissions, narrowed for translators (home/permissions.py)."""
+        return RolePagePermissionTester(user, self)
+
+    @property
+    def parent_for_validation(self):
+        """The parent page, also while the page is being created in the admin."""
+        if self.path:
+            return self.get_parent()
+        return getattr(self, "_parent_for_validation", None)
+
+    # The role the page plays for the base (home/roles.py): "edition" for an edition.
+    page_role = None
+
+    @cached_property
+    def edition(self):
+        if self.page_role == "edition":
+            return self
+        # While the page is being created, look from the parent it will have.
+        anchor = self if self.path else self.parent_for_validation
+        if anchor is None:
+            return None
+        return (
+            edition_model()
+            .objects.ancestor_of(anchor, inclusive=True)
+            .select_related("venue")
+            .first()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The page cache stores this view under the page's tags (see home.page_cache).
+        request.page_cache_page = self
+        edition = self.edition
+        context["edition"] = edition
+        nav, translations, footer_partners, breadcrumb = self.chrome(request, edition)
+        if edition is not None:
+            context["page_time_zone"] = edition.time_zone
+            context["edition_nav"] = nav
+            context["footer_partners"] = footer_partners
+            context["current_edition"] = edition.current_among_siblings()
+        context["breadcrumb_pages"] = breadcrumb
+        # A page that still has the French words says so, and marks them lang="fr".
+        own = translations.get(self.locale.language_code)
+        source_words = own is not None and not own.own_words
+        if source_words:
+            context["content_language"] = settings.LANGUAGE_CODE
+        # A sub-route (a speaker's page below the speakers page) keeps its suffix in the
+        # other languages: the person's slug is the same in every language.
+        own_url = self.get_url(request) or ""
+        suffix = (
+            request.path[len(own_url) :] if own_url and request.path.startswith(own_url) else ""
+        )
+        context["canonical_url"] = request.build_absolute_uri(own_url + suffix) if own_url else ""
+        source = translations.get(settings.LANGUAGE_CODE)
+        if source_words and source is not None:
+            # Its words are the French page's: that one is the page search engines index.
+            context["canonical_url"] = request.build_absolute_uri(source.get_url(request) + suffix)
+        context["share_description"] = self.search_description or self.share_summary()
+        context["language_links"] = language_links(request, self, translations, suffix)
+        context["alternate_links"] = alternates(request, translations, suffix)
+        return context
+
+    def chrome(self, request, edition):
+        """(navigation, live translations, footer partners, breadcrumb): shared by every
+        view of the page through the cache, dropped when the page, its edition or its
+        ancestors change; made afresh for a preview (it may show unsaved partners)."""
+
+        def compute():
+            nav, translations = chrome_pages(self, edition, without_restricted)
+            footer = edition.footer_partners() if edition is not None else []
+            breadcrumb = self.breadcrumb_pages()
+            tags = self.page_and_edition_tags(edition)
+            tags |= {f"page:{page.translation_key}" for page in breadcrumb}
+            return (nav, translations, footer, breadcrumb), tags
+
+        if getattr(request, "is_preview", False) or not self.pk:
+            return compute()[0]
+        nav, translations, footer, breadcrumb = page_cache.remember(f"chrome:{self.pk}", compute)
+        own = next((row for row in translations.values() if row.pk == self.pk), None)
+        if own is not None:
+            self.locale = own.locale  # loaded with the row: no query for the page's own locale
+        return nav, translations, footer, breadcrumb
+
+    # --- whole-page cache (home.page_cache) -------------------------------------------------
+
+    # Pages listing the sessions of their edition (and so their speakers, rooms, partners).
+    shows_sessions = False
+
+    def page_and_edition_tags(self, edition):
+        """The site, this page in every language and, with `edition`, everything on all of
+        its pages (banner, navigation, footer partners)."""
+        tags = {"site", f"page:{self.translation_key}"}
+        if edition is not None:
+            tags.add(f"edition:{edition.translation_key}")
+        return tags
+
+    def cache_tags(self):
+        """What this page shows, as the tags its cached views are dropped by."""
+        edition = self.edition
+        tags = self.page_and_edition_tags(edition)
+        if edition is not None and self.shows_sessions:
+            tags.add(f"sessions:{edition.translation_key}")
+        return tags
+
+    def cache_editions(self):
+        """The editions whose clock this page's content follows."""
+        return [self.edition] if self.edition is not None else []
+
+    def dropped_cache_tags(self):
+        """What a change of this page (published, unpublished, moved, deleted, restricted)
+        drops: by default, what its place in the tree says (home/invalidation.py)."""
+        return tree_tags(self)
+
+    @classmethod
+    def dropped_by_reference(cls, pages, field_name):
+        """What a change of an object these pages point to (by `field_name`) drops."""
+        return pages_tags(pages)
+
+    def cache_lifetime(self, now):
+        """Seconds a view may be kept: until the next instant the page changes by itself
+        (each edition says when its own content and its registration change)."""
+        lifetime = settings.PAGE_CACHE_SECONDS
+        instants = []
+        for edition in self.cache_editions():
+            edition_instants, edition_lifetime = edition.clock(now)
+            instants += edition_instants
+            lifetime = min(lifetime, edition_lifetime)
+        upcoming = [(when - now).total_seconds() for when in instants if when and when > now]
+        if upcoming:
+            lifetime = min(lifetime, int(min(upcoming)) + 1)
+        return lifetime
+
+    # The fields whose words are also indexed without accents (see search_text).
+    search_text_fields = ("title", "introduction")
+
+    def search_text(self):
+        return unaccent(
+            " ".join(
+                strip_tags(str(getattr(self, name, "") or "")) for name in self.search_text_fields
+            )
+        )
+
+    def share_summary(self):
+        """What link previews and search engines show when the editor wrote no description."""
+        text = strip_tags(str(getattr(self, "introduction", "") or ""))
+        return Truncator(" ".join(text.split())).chars(300)
+
+    def breadcrumb_pages(self):
+        """The ancestors below the home page; no query when the edition is the parent."""
+        edition = self.edition
+        if self.depth <= 2:
+            return []
+        if edition is not None and self.depth <= edition.depth + 1:
+            return [] if edition.pk == self.pk else [edition]
+        return list(self.get_ancestors().filter(depth__gt=2))

@@ -1,0 +1,97 @@
+"""One programme in every language.
+
+**Facts have one source.** Whatever is not words (times, status, room, speakers and their
+order, partners, images, links…) comes from the page or snippet in the source language
+(French). Each translatable model declares its facts once:
+
+    fact_fields = ("start", "end", "room", …)
+    fact_relations = {"speakers": ("person", "role")}   # inline rows: the source's rows, in
+                                                        # its order, with its facts; the other
+                                                        # fields of a row are words
+    overridable_facts = ("registration_url",)           # a language may override it on purpose
+                                                        # (wagtail-localize's « override »)
+
+A foreign key to a translatable snippet (a room, a person, a partner) points to the snippet's
+translation in the page's language when there is one, else to the French snippet: its words
+follow the visitor's language as soon as the translation exists, with nothing to resynchronise.
+A stream field fact (the resources after a session) takes the source's blocks, order and
+everything but text; the text of a block the translation already has stays translated.
+
+The mechanism is "write": the French publication writes the facts to every translation in the
+same transaction (BasePage.publish is atomic), and any later save or publication of a
+translation takes them from the French again (BasePage.full_clean), so a translation never
+shows a fact that differs from the live source, whoever saves it and however.
+
+**Nothing disappears.** When a French page is published, every other language gets a page for
+it: an alias (Wagtail keeps aliases identical to their source) when there is no translation,
+and a translation that is still only a draft is made live with the French words until its
+translator publishes. Such pages show the French words marked lang="fr" with a note.
+
+**Translators see their work.** TranslationStatus records when the French words of a page or
+snippet last changed and when each language's words were last translated: « non traduite »,
+« à mettre à jour », « à jour ».
+
+The package: `facts` (declarations and copying), `status` (words and their status, the
+TranslationStatus model), `publishing` (what a French publication or a snippet save does, and
+the receivers HomeConfig.ready connects).
+"""
+
+from .facts import (  # noqa: F401
+    TEXT_BLOCKS,
+    FactsFromSource,
+    base_content_type,
+    copy_facts,
+    copy_field,
+    copy_row,
+    copy_rows,
+    declaring_models,
+    fact_fields,
+    fact_relations,
+    is_source,
+    merge_stream,
+    merge_value,
+    overridden_fields,
+    raw_stream,
+    source_language,
+    source_locale,
+    source_of,
+    take_source_facts,
+    translated_pk,
+)
+from .publishing import (  # noqa: F401
+    atomic_publish,
+    child_relation_names,
+    connect,
+    create_missing_aliases,
+    foreign_keys_to,
+    is_sourced_snippet,
+    on_deleting,
+    on_page_published,
+    on_page_unpublished,
+    on_saved,
+    refresh_translation_source,
+    repoint,
+    show_source_words,
+    snippet_deleting,
+    snippet_saved,
+    spread_page_facts,
+    spread_snippet_facts,
+    sync_trees,
+    withdraw_translations,
+)
+from .status import (  # noqa: F401
+    CURRENT,
+    OUTDATED,
+    STATUS_LABELS,
+    UNTRANSLATED,
+    TranslationStatus,
+    forget_translation,
+    language_of,
+    record_source_words,
+    record_translated,
+    statuses,
+    translated_keys,
+    with_own_words,
+    words_digest,
+    words_language,
+)

@@ -1,0 +1,277 @@
+"""The French publication reaches every language; snippets follow their source."""
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.search import index
+
+from home.invalidation import changed, object_tags
+
+from .facts import (
+    FactsFromSource,
+    copy_facts,
+    copy_rows,
+    declaring_models,
+    fact_fields,
+    fact_relations,
+    is_source,
+    source_locale,
+    source_of,
+)
+from .status import forget_translation, record_source_words, record_translated, words_digest
+
+# --- the French publication --------------------------------------------------------------
+
+logger = logging.getLogger(__name__)
+
+
+def spread_page_facts(source):
+    """The French page was published: its facts go to every translation, every language
+    gets a live page for it, and the words it shows are recorded."""
+    model = type(source)
+    translations = model.objects.filter(translation_key=source.translation_key).exclude(
+        locale_id=source.locale_id
+    )
+    for translation in translations:
+        if translation.alias_of_id:
+            continue  # Wagtail updates aliases right after this (Page.update_aliases)
+        copy_facts(source, translation)
+        if source.live and not translation.live:
+            show_source_words(source, translation)
+        else:
+            translation.save(clean=False)
+    create_missing_aliases(source)
+    record_source_words(source)
+    refresh_translation_source(source)
+
+
+def refresh_translation_source(source):
+    """The French words go to the translation editor at once (what « Synchroniser » did
+    before, without touching any translation)."""
+    from wagtail_localize.models import TranslationSource
+
+    captured = TranslationSource.objects.filter(
+        object_id=source.translation_key, locale_id=source.locale_id
+    ).first()
+    if captured is not None:
+        try:
+            with transaction.atomic():
+                captured.update_from_db()
+        except Exception:  # never let the translation editor's copy block a publication
+            logger.exception("Could not refresh the translation source of %s", source)
+
+
+def show_source_words(source, translation):
+    """A translation that is only a draft goes live with the French words (marked as such);
+    its draft stays the translator's latest revision until they publish it."""
+    updated = translation.with_content_json(source.serializable_data())
+    updated.slug = translation.slug
+    updated.title = source.title
+    updated.live = True
+    updated.has_unpublished_changes = True
+    now = timezone.now()
+    updated.first_published_at = translation.first_published_at or now
+    updated.last_published_at = now
+    copy_facts(source, updated)
+    for relation in child_relation_names(source):
+        if relation not in fact_relations(type(source)):
+            copy_rows(source, updated, relation, ())
+    updated.save(clean=False)
+    forget_translation(translation)  # its words are the source's: not translated
+
+
+def child_relation_names(page):
+    from modelcluster.models import get_all_child_relations
+
+    return [
+        rel.get_accessor_name()
+        for rel in get_all_child_relations(page)
+        if issubclass(rel.related_model, TranslatableMixin)
+    ]
+
+
+def create_missing_aliases(source):
+    """Every language without a page for `source` gets an alias of it (and of its parents)."""
+    have = set(
+        Page.objects.filter(translation_key=source.translation_key).values_list(
+            "locale_id", flat=True
+        )
+    )
+    for locale in Locale.objects.exclude(pk__in=have):
+        source.copy_for_translation(locale, copy_parents=True, alias=True)
+
+
+def sync_trees(sender=None, **kwargs):
+    """Every live source page has a page in every language (after `migrate`: pages made
+    before this rule, or before a language was added)."""
+    if sender is not None and sender.name != "home":
+        return
+    source = source_locale()
+    if source is None:
+        return
+    others = Locale.objects.exclude(pk=source.pk)
+    count = others.count()
+    if not count:
+        return
+    from django.db.models import Count
+
+    keys = (
+        Page.objects.filter(depth__gt=1)
+        .values("translation_key")
+        .annotate(n=Count("pk"))
+        .filter(n__lt=count + 1)
+        .values_list("translation_key", flat=True)
+    )
+    pages = Page.objects.filter(
+        translation_key__in=list(keys), locale=source, live=True, alias_of__isnull=True
+    ).order_by("path")
+    for page in pages.specific():
+        create_missing_aliases(page)
+        page.update_aliases()
+
+
+def withdraw_translations(source):
+    """The French page was unpublished: so are its pages in the other languages."""
+    for page in (
+        Page.objects.filter(translation_key=source.translation_key, live=True)
+        .exclude(locale_id=source.locale_id)
+        .specific()
+    ):
+        page.unpublish(log_action=False)
+
+
+# --- snippets ----------------------------------------------------------------------------
+
+
+def foreign_keys_to(model):
+    """(model, field name, is page) for every declared fact that points to `model`."""
+    found = []
+    for declaring in declaring_models():
+        for name in fact_fields(declaring):
+            field = declaring._meta.get_field(name)
+            if field.many_to_one and field.related_model is model:
+                found.append((declaring, name))
+        for relation, facts in fact_relations(declaring).items():
+            child = declaring._meta.get_field(relation).related_model
+            for name in facts:
+                field = child._meta.get_field(name)
+                if field.many_to_one and field.related_model is model:
+                    found.append((child, name))
+    return found
+
+
+def repoint(instance, from_pk, to_pk):
+    """The facts of `instance.locale`'s pages and rows that point to #from_pk now point to
+    #to_pk (a snippet translation was created, or is being deleted)."""
+    for model, name in foreign_keys_to(type(instance)):
+        field = model._meta.get_field(name)
+        model.objects.filter(**{field.attname: from_pk, "locale_id": instance.locale_id}).update(
+            **{field.attname: to_pk}
+        )
+
+
+def spread_snippet_facts(source):
+    """The source snippet was saved: its facts go to every translation (an update, so that
+    the translation's own words and status are untouched)."""
+    model = type(source)
+    for translation in model.objects.filter(translation_key=source.translation_key).exclude(
+        pk=source.pk
+    ):
+        copy_facts(source, translation)
+        values = {
+            model._meta.get_field(name).attname: getattr(
+                translation, model._meta.get_field(name).attname
+            )
+            for name in fact_fields(model)
+        }
+        model.objects.filter(pk=translation.pk).update(**values)
+        if isinstance(translation, index.Indexed):
+            index.insert_or_update_object(translation)
+
+
+def snippet_saved(instance, created):
+    if is_source(instance):
+        spread_snippet_facts(instance)
+        record_source_words(instance)
+        refresh_translation_source(instance)
+        return
+    source = source_of(instance)
+    if source is None:
+        return
+    if created:
+        repoint(instance, source.pk, instance.pk)
+        # Every page that shows it, in every language (the tags are translation keys).
+        changed(object_tags(instance))
+    if not created or words_digest(instance) != words_digest(source):
+        # Saved by a translator (or created with words of its own): translated, even where
+        # a name is the same in both languages.
+        record_translated(instance, source)
+    else:
+        # Created with the French words (« Traduire » copies them): not translated yet.
+        forget_translation(instance)
+
+
+def snippet_deleting(instance):
+    source = source_of(instance)
+    if source is not None:
+        repoint(instance, instance.pk, source.pk)
+
+
+def atomic_publish(publish):
+    """Wrap a publish method: the facts reach every language in the same transaction."""
+
+    def wrapper(*args, **kwargs):
+        with transaction.atomic():
+            return publish(*args, **kwargs)
+
+    return wrapper
+
+
+# --- receivers (connected in HomeConfig.ready) ---------------------------------------------
+
+
+def on_page_published(sender, instance, alias=False, **kwargs):
+    if alias or instance.alias_of_id:
+        return  # an alias follows its source (Page.update_aliases)
+    if is_source(instance):
+        spread_page_facts(instance)
+    else:
+        record_translated(instance)
+
+
+def on_page_unpublished(sender, instance, **kwargs):
+    if not instance.alias_of_id and is_source(instance):
+        withdraw_translations(instance)
+
+
+def is_sourced_snippet(sender):
+    return (
+        not issubclass(sender, Page)
+        and issubclass(sender, TranslatableMixin)
+        and issubclass(sender, FactsFromSource)
+    )
+
+
+def on_saved(sender, instance, created=False, raw=False, **kwargs):
+    if raw or not is_sourced_snippet(sender):
+        return
+    snippet_saved(instance, created)
+
+
+def on_deleting(sender, instance, **kwargs):
+    if is_sourced_snippet(sender):
+        snippet_deleting(instance)
+
+
+def connect():
+    from django.db.models.signals import post_save, pre_delete
+
+    from wagtail.signals import page_published, page_unpublished
+
+    page_published.connect(on_page_published, dispatch_uid="facts_on_page_published")
+    page_unpublished.connect(on_page_unpublished, dispatch_uid="facts_on_page_unpublished")
+    post_save.connect(on_saved, dispatch_uid="facts_on_snippet_saved")
+    pre_delete.connect(on_deleting, dispatch_uid="facts_on_snippet_deleting")

@@ -1,0 +1,63 @@
+"""iCalendar (RFC 5545) exports of the programme and of single sessions."""
+
+from django.utils.translation import gettext as _
+
+from icalendar import Calendar, Event, vText
+
+from .choices import SessionStatus
+
+PRODID = "-//Cités Unies France//Rencontres CMS//FR"
+
+
+def session_uid(session):
+    # The translation key is shared by a session's translations and never changes when the
+    # session moves, so calendars update the event instead of adding a new one.
+    return f"session-{session.translation_key}@rencontres-aict"
+
+
+def location(session, edition):
+    venue = edition.venue
+    parts = [session.room.name] if session.room_id else []
+    if venue is not None:
+        parts += [venue.name, *venue.address_lines, venue.country]
+    return ", ".join(part for part in parts if part)
+
+
+def description(session):
+    lines = [session.get_session_type_display()]
+    if session.summary:
+        lines.append(session.summary)
+    speakers = [s.person.full_name for s in session.speakers.all()]
+    if speakers:
+        lines.append(_("Speakers:") + " " + ", ".join(speakers))
+    return "\n\n".join(lines)
+
+
+def build_calendar(sessions, edition, request, name):
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", edition.time_zone)
+    for session in sessions:
+        event = Event()
+        event.add("uid", session_uid(session))
+        stamp = session.last_published_at or session.first_published_at
+        if stamp is not None:
+            event.add("dtstamp", stamp)
+            event.add("last-modified", stamp)
+        event.add("dtstart", edition.local(session.start))
+        event.add("dtend", edition.local(session.end))
+        event.add("summary", session.title)
+        event.add("description", description(session))
+        event.add("location", vText(location(session, edition)))
+        event.add("categories", [session.get_session_type_display()])
+        event.add("url", request.build_absolute_uri(session.get_url(request)))
+        event.add(
+            "status", "CANCELLED" if session.status == SessionStatus.CANCELLED else "CONFIRMED"
+        )
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

@@ -1,0 +1,341 @@
+"""Step 2: check each row against the edition and plan what an import would change.
+
+Nothing is written here. Each problem names its line, in the editor's language. A cell
+that cannot be read says so (« ligne 12 : « 4 juiller 2025 » n'est pas une date »); a
+session that can be built is checked by its own model (SessionPage.clean), so the import and
+the admin apply the same rules with the same words (« ligne 12 : La fin doit être
+postérieure au début. »)."""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from partners.models import Partner
+
+from ..models import Person, Room, SessionLanguage, SessionPage, SessionType, SpeakerRole
+from .cells import CellError, choice_lookup, parse_day, parse_time, text
+from .columns import normalise
+
+
+@dataclass
+class SpeakerPlan:
+    name: str
+    function: str
+    role: str
+    person: Person | None = None  # None: a new person, created on writing
+
+
+@dataclass
+class SessionPlan:
+    line: int
+    reference: str
+    title: str
+    start: datetime.datetime
+    end: datetime.datetime
+    session_type: str
+    room: Room | None
+    summary: str
+    region: str
+    language: str
+    speakers: list
+    partners: list
+    existing: SessionPage | None = None
+    changes: list = field(default_factory=list)  # field labels that differ
+
+    @property
+    def action(self):
+        if self.existing is None:
+            return "create"
+        return "update" if self.changes else "unchanged"
+
+
+@dataclass
+class Plan:
+    sessions: list = field(default_factory=list)
+    problems: list = field(default_factory=list)  # (line, message)
+    new_people: list = field(default_factory=list)
+
+    def of(self, action):
+        return [s for s in self.sessions if s.action == action]
+
+    @property
+    def creates(self):
+        return self.of("create")
+
+    @property
+    def updates(self):
+        return self.of("update")
+
+    @property
+    def unchanged(self):
+        return self.of("unchanged")
+
+    @property
+    def is_valid(self):
+        return not self.problems
+
+
+class Planner:
+    def __init__(self, programme):
+        self.programme = programme
+        self.edition = programme.edition
+        locale = programme.locale
+        self.types = choice_lookup(
+            SessionType.choices,
+            extra=[
+                ("pleniere", "plenary"),
+                ("ateliers", "workshop"),
+                ("reunions regionales", "regional"),
+                ("rencontres b2b", "b2b"),
+                ("b2b", "b2b"),
+                ("cafe des rencontres", "cafe"),
+                ("cafes des rencontres", "cafe"),
+                ("pause cafe", "break"),
+                ("dejeuner", "meal"),
+                ("cocktail dejeuner", "meal"),
+            ],
+        )
+        self.languages = choice_lookup(
+            SessionLanguage.choices, extra=[("francais", "fr"), ("anglais", "en")]
+        )
+        self.roles = choice_lookup(
+            SpeakerRole.choices,
+            extra=[
+                ("intervenant", "speaker"),
+                ("intervenante", "speaker"),
+                ("moderateur", "moderator"),
+                ("moderatrice", "moderator"),
+                ("rapporteuse", "rapporteur"),
+            ],
+        )
+        rooms = Room.objects.filter(locale=locale).select_related("venue")
+        if self.edition and self.edition.venue_id:
+            rooms = rooms.filter(venue__translation_key=self.edition.venue.translation_key)
+        self.rooms = group_by_name(rooms, lambda r: r.name)
+        self.people = group_by_name(Person.objects.filter(locale=locale), lambda p: p.full_name)
+        self.partners = group_by_name(Partner.objects.filter(locale=locale), lambda p: p.name)
+        # A session without a reference yet is known by its slug (what the export writes).
+        # Speakers and partners are compared with the file's: fetched once for all sessions.
+        self.existing = {
+            s.reference or s.slug: s
+            for s in SessionPage.objects.child_of(programme).prefetch_related(
+                "speakers", "organising_partners"
+            )
+        }
+        # SessionPage.clean checks each row's reference against these, without a query.
+        programme.sessions_by_reference = {
+            s.reference: s.pk for s in self.existing.values() if s.reference
+        }
+
+    def plan(self, sheet):
+        plan = Plan()
+        seen = {}
+        for row in sheet.rows:
+            problems = []
+            session = self.plan_row(row, problems)
+            if session is not None and session.reference in seen:
+                problems.append(
+                    _("the reference %(reference)s is already used on line %(other)s")
+                    % {"reference": session.reference, "other": seen[session.reference]}
+                )
+            if problems:
+                plan.problems += [(row.line, message) for message in problems]
+                continue
+            seen[session.reference] = row.line
+            plan.sessions.append(session)
+        new_people = {}
+        for session in plan.sessions:
+            for speaker in session.speakers:
+                if speaker.person is None:
+                    new_people.setdefault(normalise(speaker.name), speaker.name)
+        plan.new_people = sorted(new_people.values())
+        return plan
+
+    def cell(self, row, key, problems, parse=text):
+        try:
+            return parse(row.values.get(key))
+        except CellError as error:
+            problems.append(str(error))
+            return None
+
+    def plan_row(self, row, problems):
+        values = row.values
+        reference = text(values.get("reference"))
+        title = text(values.get("title"))
+        if not reference:
+            problems.append(_("the reference is empty"))
+        if not title:
+            problems.append(_("the title is empty"))
+        day = self.cell(row, "day", problems, parse_day)
+        start_time = self.cell(row, "start", problems, parse_time)
+        end_time = self.cell(row, "end", problems, parse_time)
+        start = end = None
+        if day and start_time and end_time:
+            tz = self.edition.tzinfo if self.edition else datetime.UTC
+            start = datetime.datetime.combine(day, start_time, tzinfo=tz)
+            end = datetime.datetime.combine(day, end_time, tzinfo=tz)
+        session_type = self.types.get(normalise(text(values.get("type"))).strip("«» "))
+        if session_type is None:
+            problems.append(
+                _("unknown session type « %(value)s »") % {"value": text(values.get("type"))}
+            )
+        room = None
+        room_name = text(values.get("room"))
+        if room_name:
+            room = self.one(self.rooms, room_name, problems, _("room"))
+        language = "fr"
+        if text(values.get("language")):
+            language = self.languages.get(normalise(text(values.get("language"))))
+            if language is None:
+                problems.append(
+                    _("unknown language « %(value)s »") % {"value": text(values.get("language"))}
+                )
+        speakers = self.plan_speakers(text(values.get("speakers")), problems)
+        partners = []
+        for name in split_lines(text(values.get("partners"))):
+            partner = self.one(self.partners, name, problems, _("partner"))
+            if partner is not None and partner not in partners:
+                partners.append(partner)
+        existing = self.existing.get(reference)
+        if start and end:
+            # The session's own rules, with the admin's words (SessionPage.clean).
+            problems += self.model_problems(
+                existing,
+                title=title,
+                reference=reference,
+                start=start,
+                end=end,
+                session_type=session_type,
+                room=room,
+                summary=text(values.get("summary")),
+                region=text(values.get("region")),
+                language=language,
+            )
+        if problems:
+            return None
+        session = SessionPlan(
+            line=row.line,
+            reference=reference,
+            title=title,
+            start=start,
+            end=end,
+            session_type=session_type,
+            room=room,
+            summary=text(values.get("summary")),
+            region=text(values.get("region")),
+            language=language,
+            speakers=speakers,
+            partners=partners,
+            existing=existing,
+        )
+        if session.existing is not None:
+            session.changes = differences(session, session.existing)
+        return session
+
+    def model_problems(self, existing, **values):
+        """Build the session the row describes, in its place below the programme, and run
+        its own validation: the messages are the admin's, in the order of the fields."""
+        values = {name: value for name, value in values.items() if value is not None}
+        page = SessionPage(locale=self.programme.locale, **values)
+        if existing is not None:
+            page.id = page.pk = existing.pk
+            page.slug = existing.slug
+        else:
+            # The writer takes the first free slug when it adds the page (the page checked
+            # here has no place in the tree yet, so Wagtail's slug check has no siblings).
+            page.slug = slugify(page.title)[:80] or "seance"
+        page._parent_for_validation = self.programme
+        page.__dict__["edition"] = self.edition
+        checked = set(values) | {"slug"}
+        try:
+            page.clean_fields(
+                exclude=[f.name for f in SessionPage._meta.fields if f.name not in checked]
+            )
+            page.clean()
+        except ValidationError as error:
+            return [message for messages in error.message_dict.values() for message in messages]
+        return []
+
+    def one(self, index, name, problems, what):
+        found = index.get(normalise(name), [])
+        if not found:
+            problems.append(_("unknown %(what)s « %(name)s »") % {"what": what, "name": name})
+            return None
+        if len(found) > 1:
+            problems.append(
+                _(
+                    "the %(what)s « %(name)s » matches %(count)s entries; make their names "
+                    "different in the admin"
+                )
+                % {"what": what, "name": name, "count": len(found)}
+            )
+            return None
+        return found[0]
+
+    def plan_speakers(self, cell, problems):
+        speakers = []
+        for line in split_lines(cell):
+            parts = [part.strip() for part in line.split("|")]
+            name = parts[0]
+            function = parts[1] if len(parts) > 1 else ""
+            role = "speaker"
+            if len(parts) > 2 and parts[2]:
+                role = self.roles.get(normalise(parts[2]))
+                if role is None:
+                    problems.append(
+                        _("unknown role « %(role)s » for %(name)s")
+                        % {"role": parts[2], "name": name}
+                    )
+                    continue
+            matches = self.people.get(normalise(name), [])
+            if len(matches) > 1:
+                problems.append(
+                    _("the speaker name « %(name)s » matches %(count)s people")
+                    % {"name": name, "count": len(matches)}
+                )
+                continue
+            speakers.append(
+                SpeakerPlan(
+                    name=name, function=function, role=role, person=matches[0] if matches else None
+                )
+            )
+        return speakers
+
+
+def split_lines(cell):
+    return [line.strip() for line in re.split(r"[\n;]", cell or "") if line.strip()]
+
+
+def group_by_name(objects, name_of):
+    index = {}
+    for obj in objects:
+        index.setdefault(normalise(name_of(obj)), []).append(obj)
+    return index
+
+
+def differences(planned, page):
+    """The labels of the fields an import would change on `page` (its latest revision)."""
+    current = page.get_latest_revision_as_object()
+    fields = SessionPage._meta
+    changes = []
+    simple = ["title", "start", "end", "session_type", "summary", "region", "language"]
+    for name in simple:
+        if getattr(current, name) != getattr(planned, name):
+            changes.append(str(fields.get_field(name).verbose_name).lower())
+    if current.room_id != (planned.room.pk if planned.room else None):
+        changes.append(str(fields.get_field("room").verbose_name).lower())
+    now_speakers = [(s.person_id, s.function, s.role) for s in current.speakers.all()]
+    new_speakers = [
+        (s.person.pk if s.person else None, s.function, s.role) for s in planned.speakers
+    ]
+    if now_speakers != new_speakers:
+        changes.append(_("speakers"))
+    if [p.partner_id for p in current.organising_partners.all()] != [
+        p.pk for p in planned.partners
+    ]:
+        changes.append(_("organising partners"))
+    return changes

@@ -1,0 +1,136 @@
+"""The programme page: the edition's schedule, its filters and its exports."""
+
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from editions.models import EditionChildPage
+from home.exports import Export, export_links
+from home.models import without_restricted
+from home.translation import with_own_words
+from programme.calendar import build_calendar
+from programme.choices import SessionLanguage, SessionType
+from programme.filters import (
+    FILTER_NAMES,
+    apply_filters,
+    filter_context,
+    filter_pairs,
+    offered,
+    options_of,
+    query_string,
+    read_filters,
+)
+from programme.printed import programme_pdf
+from programme.schedule import build_schedule, to_json, to_xml
+from programme.timetable import timetable
+
+from .session import SessionPage, SessionSpeaker, calendar_response
+
+
+class ProgrammePage(EditionChildPage):
+    """The edition's schedule: days × time slots, parallel sessions side by side; filters in
+    the query string, and the same (filtered) programme as iCalendar at calendar.ics."""
+
+    page_role = "programme"
+    shows_sessions = True
+    # Each combination of filters offered is a view of its own in the page cache.
+    cache_query_params = FILTER_NAMES
+
+    template = "pages/programme_page.html"
+
+    subpage_types = ["programme.SessionPage"]
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+
+    def sessions(self):
+        return (
+            with_own_words(without_restricted(SessionPage.objects.live().descendant_of(self)))
+            .select_related("room")
+            .prefetch_related(
+                Prefetch(
+                    "speakers",
+                    queryset=SessionSpeaker.objects.select_related("person").order_by("sort_order"),
+                )
+            )
+            .order_by("start", "end", "path")
+        )
+
+    @property
+    def tzinfo(self):
+        return self.edition.tzinfo if self.edition else timezone.get_current_timezone()
+
+    def filtered_sessions(self, request):
+        """(all sessions, active filters, the sessions they keep)."""
+        sessions = list(self.sessions())
+        params = request.GET if request is not None else {}
+        filters = read_filters(params, SessionType.values, SessionLanguage.values)
+        return sessions, filters, apply_filters(sessions, filters, self.tzinfo)
+
+    def schedule(self, sessions=None):
+        """The timetable of the sessions shown (programme/timetable.py)."""
+        if sessions is None:
+            sessions = list(self.sessions())
+        return timetable(sessions, self.tzinfo)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        sessions, filters, shown = self.filtered_sessions(request)
+        options = options_of(sessions, self.tzinfo)
+        if offered(filters, options):
+            # The page cache keeps one view per combination of the options offered, and
+            # nothing for values outside them (see home.page_cache).
+            request.page_cache_query = filter_pairs(filters)
+        context.update(filter_context(sessions, filters, options))
+        context.update(
+            {
+                "days": self.schedule(shown),
+                "session_count": len(sessions),
+                "shown_count": len(shown),
+            }
+        )
+        # The calendar and the frab files follow the filters; the PDF is the whole programme.
+        context["exports"] = export_links(self, request, query_string(filters))
+        return context
+
+    # Served by home.exports at <programme address><file name>.
+    exports = (
+        Export("calendar", "calendar.ics", "serve_calendar", "text/calendar", filtered=True),
+        Export("schedule_json", "schedule.json", "serve_schedule_json", "application/json", True),
+        Export("schedule_xml", "schedule.xml", "serve_schedule_xml", "application/xml", True),
+        Export("pdf", "programme.pdf", "serve_pdf", "application/pdf"),
+    )
+
+    def serve_pdf(self, request):
+        pdf, cached = programme_pdf(self)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{self.slug_for_file()}.pdf"'
+        response["X-Programme-PDF"] = "cached" if cached else "made"
+        return response
+
+    def serve_schedule_json(self, request):
+        _sessions, _filters, shown = self.filtered_sessions(request)
+        data = build_schedule(self, shown, request)
+        return HttpResponse(to_json(data), content_type="application/json; charset=utf-8")
+
+    def serve_schedule_xml(self, request):
+        _sessions, _filters, shown = self.filtered_sessions(request)
+        data = build_schedule(self, shown, request)
+        return HttpResponse(
+            to_xml(data, request.build_absolute_uri()),
+            content_type="application/xml; charset=utf-8",
+        )
+
+    def serve_calendar(self, request):
+        _sessions, filters, shown = self.filtered_sessions(request)
+        edition = self.edition
+        name = f"{edition.title} — {self.title}" if edition else self.title
+        return calendar_response(
+            build_calendar(shown, edition, request, name), f"{self.slug_for_file()}.ics"
+        )
+
+    def slug_for_file(self):
+        year = self.edition.year if self.edition else ""
+        return f"rencontres-{year}-{self.slug}".strip("-")

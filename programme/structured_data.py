@@ -1,0 +1,39 @@
+"""schema.org JSON-LD of a session: an Event within its edition's."""
+
+from home.structured_data import SCHEMA, organizer, place
+
+
+def session_event(session, edition, request, site_settings, speakers=()):
+    url = request.build_absolute_uri(session.get_url(request))
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "@id": url + "#event",
+        "name": session.title,
+        "url": url,
+        "startDate": edition.local(session.start).isoformat(),
+        "endDate": edition.local(session.end).isoformat(),
+        "eventStatus": SCHEMA + ("EventCancelled" if session.is_cancelled else "EventScheduled"),
+        "eventAttendanceMode": SCHEMA + "OfflineEventAttendanceMode",
+        "inLanguage": session.language,
+        "organizer": organizer(site_settings),
+        "superEvent": {
+            "@type": "Event",
+            "@id": request.build_absolute_uri(edition.get_url(request)) + "#event",
+            "name": edition.title,
+            "url": request.build_absolute_uri(edition.get_url(request)),
+        },
+    }
+    if session.summary:
+        data["description"] = session.summary
+    location = place(edition.venue, session.room if session.room_id else None)
+    if location:
+        data["location"] = location
+    if speakers:
+        data["performer"] = [{"@type": "Person", "name": s.person.full_name} for s in speakers]
+    registration = session.registration_url
+    if not registration and edition.registration_state():
+        registration = edition.registration_link(session.locale.language_code)
+    if registration:
+        data["offers"] = {"@type": "Offer", "url": registration}
+    return data

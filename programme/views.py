@@ -1,0 +1,253 @@
+"""Admin views on an edition's programme: import a spreadsheet (upload, preview, confirm),
+export it back, and download the template."""
+
+import uuid
+
+from django import forms
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wagtail.admin.widgets import AdminDateTimeInput
+from wagtail.models import Page
+
+from home.clock import to_local
+
+from .importing.exporting import export_programme, template_workbook
+from .importing.planning import Planner
+from .importing.reading import FileRejected, check_file, read
+from .importing.writing import Writer
+from .models import ProgrammePage, SessionPage
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+UPLOAD_TIMEOUT = 3600  # the preview waits an hour for its confirmation
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Spreadsheet (.xlsx or .csv)"),
+        help_text=gettext_lazy("One row per session, with the template's columns."),
+    )
+    publish = forms.BooleanField(
+        label=gettext_lazy("Publish the imported sessions"),
+        required=False,
+        initial=True,
+        help_text=gettext_lazy("Untick to save them as drafts, to publish later."),
+    )
+
+    def __init__(self, *args, may_publish=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_publish:
+            # Offered only to those who may publish: the others' sessions are drafts.
+            del self.fields["publish"]
+
+
+def programme_for(request, page_id, permission="can_edit"):
+    """The programme page, if the user holds `permission` on it (a PagePermissionTester test)."""
+    programme = get_object_or_404(ProgrammePage, pk=page_id)
+    if not getattr(programme.permissions_for_user(request.user), permission)():
+        raise PermissionDenied
+    return programme
+
+
+def upload_key(token, user):
+    return f"programme-import:{user.pk}:{token}"
+
+
+def import_programme(request, page_id):
+    programme = programme_for(request, page_id, "can_add_subpage")
+    may_publish = programme.permissions_for_user(request.user).can_publish_subpage()
+    context = {"programme": programme, "edition": programme.edition, "may_publish": may_publish}
+    if request.method == "POST" and "token" in request.POST:
+        return confirm(request, programme, context)
+    form = ImportForm(request.POST or None, request.FILES or None, may_publish=may_publish)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            check_file(upload.name, upload.size)  # before reading it into memory
+            content = upload.read()
+            sheet = read(upload.name, content)
+        except FileRejected as rejected:
+            for message in rejected.messages:
+                form.add_error("file", message)
+        else:
+            plan = Planner(programme).plan(sheet)
+            token = uuid.uuid4().hex
+            cache.set(
+                upload_key(token, request.user),
+                {"name": upload.name, "content": content},
+                UPLOAD_TIMEOUT,
+            )
+            context.update(
+                plan=plan,
+                token=token,
+                file_name=upload.name,
+                publish=form.cleaned_data.get("publish", False),
+            )
+            return TemplateResponse(request, "programme/admin/import_preview.html", context)
+    context["form"] = form
+    return TemplateResponse(request, "programme/admin/import.html", context)
+
+
+def confirm(request, programme, context):
+    key = upload_key(request.POST["token"], request.user)
+    stored = cache.get(key)
+    if stored is None:
+        messages.error(request, _("The preview has expired: upload the file again."))
+        return redirect("programme_import", programme.pk)
+    try:
+        plan = Planner(programme).plan(read(stored["name"], stored["content"]))
+    except FileRejected:
+        return redirect("programme_import", programme.pk)
+    publish = request.POST.get("publish") == "1" and context["may_publish"]
+    if plan.is_valid:
+        try:
+            report = Writer(programme, user=request.user, publish=publish).write(plan)
+        except ValidationError as error:
+            plan.problems += [(0, message) for message in error.messages]
+        else:
+            cache.delete(key)
+            messages.success(
+                request,
+                _(
+                    "Programme imported. Sessions created: %(created)s, updated: %(updated)s, "
+                    "unchanged: %(unchanged)s; new people: %(people)s."
+                )
+                % {
+                    "created": report.created,
+                    "updated": report.updated,
+                    "unchanged": report.unchanged,
+                    "people": report.people_created,
+                },
+            )
+            return redirect("wagtailadmin_explore", programme.pk)
+    # The programme changed since the preview: show what stands in the way now.
+    context.update(
+        plan=plan, token=request.POST["token"], file_name=stored["name"], publish=publish
+    )
+    return TemplateResponse(request, "programme/admin/import_preview.html", context)
+
+
+def attachment(content, name):
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def export_xlsx(request, page_id):
+    programme = programme_for(request, page_id)
+    edition = programme.edition
+    name = f"programme-{edition.year if edition else slugify(programme.title)}.xlsx"
+    return attachment(export_programme(programme, programme.locale.language_code), name)
+
+
+def template_xlsx(request):
+    return attachment(template_workbook("fr"), "modele-programme.xlsx")
+
+
+def programme_grid(request, page_id):
+    from .grid import build_grid
+
+    programme = programme_for(request, page_id)
+    grid = build_grid(programme)
+    cells = [
+        cell for day in grid for row in day["rows"] for group in row["cells"] for cell in group
+    ]
+    return TemplateResponse(
+        request,
+        "programme/admin/grid.html",
+        {
+            "programme": programme,
+            "edition": programme.edition,
+            "grid": grid,
+            "conflict_count": sum(1 for cell in cells if cell.conflicts),
+            "warning_count": sum(1 for cell in cells if cell.warnings),
+        },
+    )
+
+
+class ReleaseForm(forms.Form):
+    go_live_at = forms.DateTimeField(
+        label=gettext_lazy("Publish on"),
+        widget=AdminDateTimeInput,
+        help_text=gettext_lazy("The programme page and all its sessions go live together then."),
+    )
+    translations = forms.BooleanField(
+        label=gettext_lazy("Their translations too"),
+        required=False,
+        initial=True,
+    )
+
+    def clean_go_live_at(self):
+        value = self.cleaned_data["go_live_at"]
+        if value <= timezone.now():
+            raise ValidationError(_("Choose a date and time in the future."))
+        return value
+
+
+def release_pages(programme, translations=True):
+    """The programme page, its sessions and, if asked, their translations, parents first."""
+    pages = [programme, *SessionPage.objects.child_of(programme).order_by("path")]
+    if translations:
+        keys = [page.translation_key for page in pages]
+        pages += list(
+            Page.objects.filter(translation_key__in=keys)
+            .exclude(locale=programme.locale)
+            .order_by("depth", "path")
+            .specific()
+        )
+    return pages
+
+
+def releasable(pages, user):
+    """The pages whose release `user` may schedule (a moderator: all of them)."""
+    return [page for page in pages if page.permissions_for_user(user).can_schedule()]
+
+
+def schedule_release(pages, when, user=None):
+    """Wagtail's scheduled publishing, for every page at once: each page's latest revision
+    is approved to go live at `when` (`manage.py publish_scheduled` publishes it then)."""
+    with transaction.atomic():
+        for page in pages:
+            draft = page.get_latest_revision_as_object()
+            draft.go_live_at = when
+            revision = draft.save_revision(user=user, log_action=True)
+            revision.publish(user=user)
+    return len(pages)
+
+
+def programme_release(request, page_id):
+    programme = programme_for(request, page_id, "can_schedule")
+    form = ReleaseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        when = form.cleaned_data["go_live_at"]
+        pages = releasable(
+            release_pages(programme, form.cleaned_data["translations"]), request.user
+        )
+        count = schedule_release(pages, when, request.user)
+        messages.success(
+            request,
+            _("%(count)s pages will be published on %(when)s.")
+            % {"count": count, "when": date_format(to_local(when), "DATETIME_FORMAT")},
+        )
+        return redirect("wagtailadmin_explore", programme.pk)
+    sessions = SessionPage.objects.child_of(programme)
+    return TemplateResponse(
+        request,
+        "programme/admin/release.html",
+        {
+            "programme": programme,
+            "form": form,
+            "session_count": sessions.count(),
+            "draft_count": sessions.filter(live=False).count(),
+        },
+    )

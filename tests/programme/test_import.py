@@ -1,0 +1,535 @@
+"""The programme spreadsheet: real .xlsx and .csv files built by the tests, read, checked,
+previewed and written (or refused with a French message and nothing written)."""
+
+import datetime
+import io
+import zoneinfo
+from pathlib import Path
+
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from django.utils import translation
+
+from wagtail.models import Revision
+
+import pytest
+from bs4 import BeautifulSoup
+from openpyxl import load_workbook
+
+from partners.factories import PartnerFactory
+from programme.factories import PersonFactory, RoomFactory, SessionPageFactory
+from programme.importing.exporting import export_programme, template_workbook
+from programme.importing.planning import Planner
+from programme.importing.reading import FileRejected, read
+from programme.importing.writing import Writer
+from programme.models import Person, SessionPage
+from tests.helpers import workbook
+
+PARIS = zoneinfo.ZoneInfo("Europe/Paris")
+HEADERS = [
+    "Référence",
+    "Jour",
+    "Début",
+    "Fin",
+    "Type",
+    "Titre",
+    "Salle",
+    "Résumé",
+    "Intervenants",
+    "Partenaires organisateurs",
+    "Région du monde ou pays",
+    "Langue",
+]
+WORKSHOP = [
+    "A1",
+    datetime.date(2025, 7, 4),
+    datetime.time(11, 0),
+    datetime.time(12, 30),
+    "Atelier",
+    "Coopération décentralisée et climat",
+    "Espace des partenaires",
+    "Comment agir ensemble.",
+    "Michaël Delafosse | Maire de Montpellier | Modérateur\nAwa Diop | Adjointe au maire de Dakar",
+    "PLATFORMA",
+    "Afrique de l'Ouest",
+    "Français",
+]
+PLENARY = [
+    "P1",
+    "04/07/2025",
+    "14h00",
+    "15h30",
+    "Plénière",
+    "Plénière de l'après-midi",
+    "",
+    "",
+    "Awa Diop | Adjointe au maire de Dakar | intervenante",
+    "",
+    "",
+    "anglais",
+]
+
+
+def xlsx(rows, headers=HEADERS, setup=None):
+    return workbook(headers, rows, setup)
+
+
+@pytest.fixture
+def world(programme, edition, venue):
+    """What the file refers to: a room at the venue, a partner, a known speaker."""
+    RoomFactory(name="Espace des partenaires", venue=venue)
+    PartnerFactory(name="PLATFORMA")
+    PersonFactory(first_name="Michaël", last_name="Delafosse", slug="michael-delafosse")
+    return programme
+
+
+def plan_of(programme, content, name="programme.xlsx"):
+    with translation.override("fr"):
+        return Planner(programme).plan(read(name, content))
+
+
+def problems_of(programme, content, name="programme.xlsx"):
+    return [
+        f"ligne {line} : {message}" for line, message in plan_of(programme, content, name).problems
+    ]
+
+
+def rejected(content, name="programme.xlsx"):
+    with translation.override("fr"), pytest.raises(FileRejected) as caught:
+        read(name, content)
+    return " ".join(caught.value.messages)
+
+
+def test_import_creates_sessions_reuses_people_and_changes_nothing_the_second_time(world):
+    content = xlsx([WORKSHOP, PLENARY])
+    plan = plan_of(world, content)
+    assert plan.problems == []
+    assert [s.reference for s in plan.creates] == ["A1", "P1"]
+    assert plan.new_people == ["Awa Diop"]
+    report = Writer(world).write(plan)
+    assert (report.created, report.updated, report.people_created) == (2, 0, 1)
+
+    workshop = SessionPage.objects.get(reference="A1", locale__language_code="fr")
+    assert workshop.live
+    assert workshop.start.astimezone(PARIS) == datetime.datetime(2025, 7, 4, 11, 0, tzinfo=PARIS)
+    assert workshop.room.name == "Espace des partenaires"
+    assert workshop.session_type == "workshop"
+    assert [(s.person.full_name, s.role, s.function) for s in workshop.speakers.all()] == [
+        ("Michaël Delafosse", "moderator", "Maire de Montpellier"),
+        ("Awa Diop", "speaker", "Adjointe au maire de Dakar"),
+    ]
+    assert [p.partner.name for p in workshop.organising_partners.all()] == ["PLATFORMA"]
+    plenary = SessionPage.objects.get(reference="P1", locale__language_code="fr")
+    assert (plenary.session_type, plenary.language, plenary.room) == ("plenary", "en", None)
+    assert Person.objects.filter(last_name="Diop").count() == 1  # one person for two sessions
+
+    revisions = Revision.objects.count()
+    again = plan_of(world, content)
+    assert (len(again.creates), len(again.updates), len(again.unchanged)) == (0, 0, 2)
+    Writer(world).write(again)
+    assert Revision.objects.count() == revisions
+    # Each session exists in French and, untranslated, as an alias in English and Spanish.
+    assert SessionPage.objects.filter(locale__language_code="fr").count() == 2
+    assert SessionPage.objects.filter(alias_of__isnull=False).count() == 4
+    assert Person.objects.count() == 2
+
+
+def test_a_changed_row_updates_its_session(world):
+    Writer(world).write(plan_of(world, xlsx([WORKSHOP])))
+    changed = list(WORKSHOP)
+    changed[5] = "Climat : les collectivités en première ligne"
+    changed[3] = datetime.time(12, 45)
+    plan = plan_of(world, xlsx([changed]))
+    assert [s.reference for s in plan.updates] == ["A1"]
+    assert plan.updates[0].changes == ["titre", "fin"]
+    Writer(world).write(plan)
+    session = SessionPage.objects.get(reference="A1", locale__language_code="fr")
+    assert session.title == "Climat : les collectivités en première ligne"
+    assert session.end.astimezone(PARIS).time() == datetime.time(12, 45)
+
+
+def test_every_problem_is_reported_by_line_and_nothing_is_written(world):
+    PersonFactory(first_name="Jean", last_name="Martin", slug="jean-martin-1")
+    PersonFactory(first_name="Jean", last_name="Martin", slug="jean-martin-2")
+    late = list(WORKSHOP)
+    late[2], late[3] = datetime.time(11, 0), datetime.time(10, 30)
+    room = list(PLENARY)
+    room[0], room[6] = "P2", "Salle Introuvable"
+    kind = list(PLENARY)
+    kind[0], kind[4] = "P3", "Conférence de presse"
+    outside = list(PLENARY)
+    outside[0], outside[1] = "P4", "05/07/2025"
+    homonym = list(PLENARY)
+    homonym[0], homonym[8] = "P5", "Jean Martin | Maire"
+    content = xlsx([late, room, kind, outside, homonym, PLENARY])
+    assert problems_of(world, content) == [
+        "ligne 2 : La fin doit être postérieure au début.",
+        "ligne 3 : salle inconnu(e) « Salle Introuvable »",
+        "ligne 4 : type de séance inconnu « Conférence de presse »",
+        "ligne 5 : La séance doit avoir lieu le jour de l'édition, le 04/07/2025.",
+        "ligne 6 : le nom d'intervenant « Jean Martin » correspond à 2 personnes",
+    ]
+    with pytest.raises(ValueError):
+        Writer(world).write(plan_of(world, content))
+    assert SessionPage.objects.count() == 0
+
+
+def test_dates_as_french_text_and_as_excel_serials_are_read(world):
+    text_date = list(WORKSHOP)
+    text_date[1] = "vendredi 4 juillet 2025"
+    serial = list(PLENARY)
+    serial[1] = 45842  # Excel's day number for 4 July 2025, in a cell not formatted as a date
+    serial[2], serial[3] = 0.5833333333, "15:30"  # 14:00 as a fraction of a day
+    plan = plan_of(world, xlsx([text_date, serial]))
+    assert plan.problems == []
+    assert [s.start.astimezone(PARIS) for s in plan.creates] == [
+        datetime.datetime(2025, 7, 4, 11, 0, tzinfo=PARIS),
+        datetime.datetime(2025, 7, 4, 14, 0, tzinfo=PARIS),
+    ]
+    bad = list(PLENARY)
+    bad[1] = "4 juiller 2025"
+    assert problems_of(world, xlsx([bad])) == [
+        "ligne 2 : « 4 juiller 2025 » n'est pas une date (04/07/2025 ou 4 juillet 2025)"
+    ]
+
+
+def test_a_csv_from_french_excel_is_read(world):
+    lines = [";".join(HEADERS), ";".join(str(v) for v in PLENARY)]
+    content = "\r\n".join(lines).encode("cp1252")
+    plan = plan_of(world, content, "programme.csv")
+    assert plan.problems == []
+    assert plan.creates[0].title == "Plénière de l'après-midi"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        (
+            "programme.pdf",
+            b"%PDF-1.4",
+            "Le fichier doit être un classeur Excel (.xlsx) ou un fichier CSV",
+        ),
+        ("programme.xlsx", b"Reference;Day\nA1;2025", "Ce fichier n'est pas un classeur Excel"),
+        ("programme.xlsx", b"", "Le fichier est vide."),
+        (
+            "programme.xlsx",
+            xlsx([["A1", "Atelier"]], headers=["Référence", "Titre"]),
+            "Colonnes absentes de la première ligne : « Jour », « Début », « Fin », « Type ».",
+        ),
+        ("programme.xlsx", xlsx([], headers=None), "La feuille est vide"),
+        (
+            "programme.xlsx",
+            xlsx([]),
+            "La feuille nomme les colonnes mais ne contient aucune séance.",
+        ),
+        (
+            "programme.xlsx",
+            xlsx([WORKSHOP], setup=lambda s: s.__setitem__("D2", "=C2+TIME(1,30,0)")),
+            "ligne 2 : la cellule D2 contient une formule (=C2+TIME(1,30,0))",
+        ),
+        (
+            "programme.xlsx",
+            xlsx([WORKSHOP, PLENARY], setup=lambda s: s.merge_cells("B2:B3")),
+            "La feuille contient des cellules fusionnées (B2:B3)",
+        ),
+        (
+            "programme.csv",
+            ("\n".join([";".join(HEADERS), "A1;=1+1"])).encode(),
+            "ligne 2 : la colonne 2 contient une formule (=1+1)",
+        ),
+    ],
+)
+def test_bad_files_get_a_clear_message(name, content, message):
+    assert message in rejected(content, name)
+
+
+def test_a_50_megabyte_file_is_refused_before_it_is_read():
+    assert "Le fichier est trop volumineux (50,0\u00a0Mio) ; la limite est de 5,0\u00a0Mio." in (
+        rejected(b"0" * (50 * 1024 * 1024))
+    )
+
+
+def test_import_export_import_round_trip(world):
+    Writer(world).write(plan_of(world, xlsx([WORKSHOP, PLENARY])))
+    exported = export_programme(world)
+    rows = list(load_workbook(io.BytesIO(exported)).active.iter_rows(values_only=True))
+    assert rows[0] == tuple(HEADERS)
+    assert rows[1][:6] == (
+        "A1",
+        datetime.datetime(2025, 7, 4),
+        datetime.time(11, 0),
+        datetime.time(12, 30),
+        "Atelier",
+        "Coopération décentralisée et climat",
+    )
+    assert rows[1][8] == (
+        "Michaël Delafosse | Maire de Montpellier | Modérateur·rice\n"
+        "Awa Diop | Adjointe au maire de Dakar | Intervenant·e"
+    )
+    again = plan_of(world, exported)
+    assert again.problems == []
+    assert len(again.unchanged) == 2 and not again.creates and not again.updates
+
+
+def test_sessions_entered_in_the_admin_round_trip_by_their_slug(world):
+    SessionPageFactory(parent=world, slug="accueil", title="Accueil", at=(8, 0))
+    plan = plan_of(world, export_programme(world))
+    assert [s.existing.slug for s in plan.unchanged] == ["accueil"]
+
+
+def test_the_template_in_docs_is_the_one_the_admin_serves(world):
+    documented = Path(__file__).resolve().parents[2] / "docs" / "modele-programme.xlsx"
+
+    def cells(content):
+        book = load_workbook(io.BytesIO(content))
+        return [list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets]
+
+    assert cells(documented.read_bytes()) == cells(template_workbook("fr"))
+    # Its example row is a valid programme row for the demo's venue and partner.
+    plan = plan_of(world, template_workbook("fr"))
+    assert [(s.reference, s.title) for s in plan.creates] == [
+        ("ATELIER-1", "Coopération décentralisée et climat")
+    ]
+
+
+# --- the command ---------------------------------------------------------------------------
+
+
+def test_the_command_previews_with_dry_run_then_imports(world, tmp_path, capsys):
+    path = tmp_path / "programme.xlsx"
+    path.write_bytes(xlsx([WORKSHOP, PLENARY]))
+    call_command("import_programme", str(path), "--edition", "2025", "--dry-run")
+    out = capsys.readouterr().out
+    assert "+ A1: Coopération décentralisée et climat" in out
+    assert "2 to create, 0 to update, 0 unchanged, 0 problem(s)." in out
+    assert SessionPage.objects.count() == 0
+    call_command("import_programme", str(path), "--edition", "2025", "--draft")
+    out = capsys.readouterr().out
+    assert "[##############################] 2/2" in out
+    assert "2 created, 0 updated, 0 unchanged, 1 new people." in out
+    assert not SessionPage.objects.filter(live=True).exists()
+
+
+def test_the_command_reports_problems_in_french_and_writes_nothing(world, tmp_path, capsys):
+    late = list(WORKSHOP)
+    late[3] = datetime.time(10, 30)
+    path = tmp_path / "programme.xlsx"
+    path.write_bytes(xlsx([late]))
+    with pytest.raises(CommandError, match="1 problem"):
+        call_command("import_programme", str(path), "--edition", "2025")
+    assert "ligne 2 : La fin doit être postérieure au début." in capsys.readouterr().err
+    assert SessionPage.objects.count() == 0
+
+
+# --- the admin -----------------------------------------------------------------------------
+
+
+def upload(client, programme, content, name="programme.xlsx", publish=True):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    data = {"file": SimpleUploadedFile(name, content)}
+    if publish:
+        data["publish"] = "on"
+    return client.post(reverse("programme_import", args=[programme.pk]), data)
+
+
+def test_admin_preview_then_confirm(world, admin_client, client):
+    page = admin_client.get(reverse("wagtailadmin_pages:edit", args=[world.pk]))
+    assert reverse("programme_import", args=[world.pk]) in page.content.decode()
+    preview = upload(admin_client, world, xlsx([WORKSHOP, PLENARY]))
+    soup = BeautifulSoup(preview.content, "html.parser")
+    text = " ".join(soup.get_text(" ").split())
+    assert "2 séances à créer" in text
+    assert "Awa Diop (nouveau)" in text
+    assert SessionPage.objects.count() == 0  # nothing before confirming
+    token = soup.find("input", {"name": "token"})["value"]
+    response = admin_client.post(
+        reverse("programme_import", args=[world.pk]), {"token": token, "publish": "1"}
+    )
+    assert response.status_code == 302
+    assert SessionPage.objects.filter(live=True, locale__language_code="fr").count() == 2
+    public = client.get(world.url)
+    assert "Coopération décentralisée et climat" in public.content.decode()
+
+
+def test_admin_preview_lists_problems_without_a_confirm_button(world, admin_client):
+    late = list(WORKSHOP)
+    late[3] = datetime.time(10, 30)
+    soup = BeautifulSoup(upload(admin_client, world, xlsx([late])).content, "html.parser")
+    problems = [li.get_text(" ", strip=True) for li in soup.select(".import-problems li")]
+    assert problems == ["ligne 2 : La fin doit être postérieure au début."]
+    assert soup.find("input", {"name": "token"}) is None
+
+
+def test_admin_bad_file_message_is_on_the_field(world, admin_client):
+    response = upload(admin_client, world, b"%PDF", name="programme.pdf")
+    soup = BeautifulSoup(response.content, "html.parser")
+    field = soup.find("input", {"name": "file"}).find_parent(attrs={"data-field": True})
+    assert (
+        "Le fichier doit être un classeur Excel (.xlsx) ou un fichier CSV (.csv)."
+        in field.get_text()
+    )
+
+
+def test_admin_downloads_export_and_template(world, admin_client):
+    Writer(world).write(plan_of(world, xlsx([WORKSHOP])))
+    export = admin_client.get(reverse("programme_export", args=[world.pk]))
+    assert export["Content-Disposition"] == 'attachment; filename="programme-2025.xlsx"'
+    rows = list(load_workbook(io.BytesIO(export.content)).active.iter_rows(values_only=True))
+    assert rows[1][0] == "A1"
+    template = admin_client.get(reverse("programme_template"))
+    book = load_workbook(io.BytesIO(template.content))
+    assert [sheet.title for sheet in book.worksheets] == ["Programme", "Mode d'emploi"]
+
+
+def test_admin_refuses_a_50_megabyte_upload_on_the_field(world, admin_client):
+    response = upload(admin_client, world, b"0" * (50 * 1024 * 1024))
+    soup = BeautifulSoup(response.content, "html.parser")
+    field = soup.find("input", {"name": "file"}).find_parent(attrs={"data-field": True})
+    assert "Le fichier est trop volumineux (50,0\u00a0Mio)" in field.get_text()
+    assert SessionPage.objects.count() == 0
+
+
+def test_planning_queries_do_not_grow_with_the_programme(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for rows in ([WORKSHOP], [WORKSHOP, PLENARY]):
+        Writer(world).write(plan_of(world, xlsx(rows)))
+        with CaptureQueriesContext(connection) as queries:
+            plan = plan_of(world, xlsx(rows))
+        assert len(plan.unchanged) == len(rows)
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+def csv_of(rows, headers=HEADERS):
+    return "\n".join(";".join(row) for row in [headers, *rows]).encode()
+
+
+@pytest.mark.parametrize("prefix", [" ", "\t", "  \t "])
+@pytest.mark.parametrize(
+    "formula", ['=HYPERLINK("https://evil.example","x")', "+1+1", "-2+3", "@SUM(A1)"]
+)
+def test_a_formula_behind_spaces_is_refused(prefix, formula):
+    row = [prefix + formula if value == WORKSHOP[5] else str(value) for value in WORKSHOP]
+    assert "contient une formule" in rejected(csv_of([row]), "programme.csv")
+    xlsx_row = [prefix + formula if value == WORKSHOP[5] else value for value in WORKSHOP]
+    assert "contient une formule" in rejected(xlsx([xlsx_row]))
+
+
+def test_a_title_typed_like_a_formula_is_exported_as_text(world):
+    SessionPageFactory(
+        parent=world, title='=HYPERLINK("https://evil.example","Cliquez")', slug="piege"
+    )
+    SessionPageFactory(parent=world, title="@SUM(1)", slug="piege-2")
+    book = load_workbook(io.BytesIO(export_programme(world, "fr")))
+    sheet = book.worksheets[0]
+    titles = {cell.value: cell for cell in sheet["F"][1:]}
+    for title in ('=HYPERLINK("https://evil.example","Cliquez")', "@SUM(1)"):
+        cell = titles[title]
+        assert cell.data_type == "s", title
+        assert cell.quotePrefix, title
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            csv_of([["A1", "04/07/2025", "09:00", "10:00", "Atelier", "Caf\x81"]]),
+            "ni en UTF-8 ni en texte Windows",
+        ),
+        (
+            csv_of([["A1", "04/07/2025", "09:00", "10:00", "Atelier", "x" * 10_000]]),
+            "contient plus de 5000 caractères",
+        ),
+        (
+            csv_of([["A1", "04/07/2025", "09:00", "10:00", "Atelier", "Titre\x00nul"]]),
+            "caractère de contrôle invisible",
+        ),
+        (b'Reference;Titre\n"A1;' + b"x" * 140_000, "ne peut pas être lue comme du CSV"),
+    ],
+)
+def test_bytes_no_programme_holds_get_a_french_message(content, message):
+    text = rejected(content.replace("Caf\x81".encode(), b"Caf\x81"), "programme.csv")
+    assert message in text
+    assert "Error" not in text
+
+
+def rewritten(content, member, change):
+    """The workbook `content` with one of its XML files changed by `change(bytes)`."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(content)) as source:
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+            for item in source.infolist():
+                data = source.read(item.filename)
+                target.writestr(item, change(data) if item.filename == member else data)
+    return buffer.getvalue()
+
+
+def test_a_nul_byte_in_a_workbook_is_refused_at_the_preview():
+    # openpyxl will not write one: the file is crafted, a NUL in the title's text.
+    content = rewritten(
+        xlsx([WORKSHOP]),
+        "xl/worksheets/sheet1.xml",
+        lambda data: data.replace("Coopération".encode(), b"Coop\x00ration"),
+    )
+    text = rejected(content)
+    assert "caractère de contrôle invisible" in text or "Ce classeur ne peut pas être lu" in text
+    assert "Error" not in text
+
+
+def test_huge_files_are_refused_within_seconds():
+    import time
+
+    rows = [["A1", "04/07/2025", "09:00", "10:00", "Atelier", "Titre"]] * 100_000
+    started = time.monotonic()
+    assert "plus de 2000 lignes" in rejected(csv_of(rows), "programme.csv")
+    assert time.monotonic() - started < 5
+
+    # A workbook of a few kilobytes that unpacks to a sheet of millions of cells.
+    cells = b'<c r="A1"><v>1</v></c>' * 2_000_000
+    bomb = rewritten(
+        xlsx([WORKSHOP]),
+        "xl/worksheets/sheet1.xml",
+        lambda data: data.replace(b"</sheetData>", b'<row r="3">' + cells + b"</row></sheetData>"),
+    )
+    assert len(bomb) < 2_000_000
+    started = time.monotonic()
+    assert "bien plus volumineux qu'un programme une fois ouvert" in rejected(bomb)
+    assert time.monotonic() - started < 5
+
+
+def test_a_damaged_workbook_message_names_no_python_class():
+    content = xlsx([WORKSHOP])
+    damaged = content[:200] + b"\x00" * 50 + content[250:]
+    text = rejected(damaged)
+    assert "Ce classeur ne peut pas être lu" in text or "n'est pas un classeur Excel" in text
+    assert not any(word in text for word in ("Error", "KeyError", "BadZipFile", "Exception"))
+
+
+def test_a_redacteur_is_offered_drafts_only_and_the_import_lands(world, client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    redactrice = django_user_model.objects.create_user("redactrice", "r@example.org", "x")
+    redactrice.groups.add(Group.objects.get(name="Rédacteurs"))
+    client.force_login(redactrice)
+    url = reverse("programme_import", args=[world.pk])
+    form = BeautifulSoup(client.get(url).content, "html.parser")
+    assert form.find("input", {"name": "publish"}) is None  # not offered
+    assert "un modérateur les publiera" in form.get_text()
+    preview = BeautifulSoup(
+        upload(client, world, xlsx([WORKSHOP, PLENARY]), publish=True).content, "html.parser"
+    )
+    text = " ".join(preview.get_text(" ").split())
+    assert "Les séances seront publiées" not in text
+    assert "Les séances seront enregistrées en brouillon. Un modérateur les publiera." in text
+    token = preview.find("input", {"name": "token"})["value"]
+    # Even a forged « publish » is read as what the user may do: drafts.
+    response = client.post(url, {"token": token, "publish": "1"})
+    assert response.status_code == 302
+    assert SessionPage.objects.count() == 2
+    assert not SessionPage.objects.filter(live=True).exists()
