@@ -151,6 +151,11 @@ def build(log=print):
         locale = Locale.objects.get(language_code=code)
         for snippet in people + partners:
             snippet.copy_for_translation(locale).save()
+        alias = edition.get_translation_or_none(locale)
+        if alias is not None and alias.alias_of_id:
+            # Publishing the French pages gave every language an alias of them
+            # (home/translation/): the translations below replace them.
+            alias.delete()
         pages = [edition, *edition.get_descendants().specific()]
         for page in pages:
             translated = page.copy_for_translation(locale)
@@ -163,8 +168,10 @@ def build(log=print):
             (EditionPartner, "partner"),
         ):
             for row in model.objects.filter(locale=locale, **{f"{field}__locale": french}):
-                setattr(row, field, getattr(row, field).get_translation(locale))
-                row.save(update_fields=[f"{field}_id"])
+                target = getattr(row, field).get_translation_or_none(locale)
+                if target is not None:  # else the French snippet stays, as on the site
+                    setattr(row, field, target)
+                    row.save(update_fields=[f"{field}_id"])
         log(f"{len(pages)} pages in {code}")
     return edition
 
