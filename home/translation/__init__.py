@@ -36,49 +36,16 @@ TranslationStatus model), `publishing` (what a French publication or a snippet s
 the receivers HomeConfig.ready connects).
 """
 
+# What the rest of the project uses; the rest stays inside the package's modules.
 from .facts import (  # noqa: F401
-    TEXT_BLOCKS,
     FactsFromSource,
-    base_content_type,
-    copy_facts,
-    copy_field,
-    copy_row,
-    copy_rows,
     declaring_models,
     fact_fields,
     fact_relations,
-    is_source,
-    merge_stream,
-    merge_value,
-    overridden_fields,
-    raw_stream,
-    source_language,
     source_locale,
-    source_of,
     take_source_facts,
-    translated_pk,
 )
-from .publishing import (  # noqa: F401
-    atomic_publish,
-    child_relation_names,
-    connect,
-    create_missing_aliases,
-    foreign_keys_to,
-    is_sourced_snippet,
-    on_deleting,
-    on_page_published,
-    on_page_unpublished,
-    on_saved,
-    refresh_translation_source,
-    repoint,
-    show_source_words,
-    snippet_deleting,
-    snippet_saved,
-    spread_page_facts,
-    spread_snippet_facts,
-    sync_trees,
-    withdraw_translations,
-)
+from .publishing import connect, spread_page_facts, sync_trees  # noqa: F401
 from .status import (  # noqa: F401
     CURRENT,
     OUTDATED,
@@ -86,12 +53,9 @@ from .status import (  # noqa: F401
     UNTRANSLATED,
     TranslationStatus,
     forget_translation,
-    language_of,
-    record_source_words,
     record_translated,
     statuses,
     translated_keys,
     with_own_words,
-    words_digest,
     words_language,
 )

@@ -47,11 +47,10 @@ class SpeakerIndexPage(RoutablePageMixin, EditionChildPage):
         sessions = SessionPage.objects.filter(
             speakers__person__translation_key__in=person_keys
         ).values_list("path", flat=True)
+        own_type = ContentType.objects.get_for_model(cls)
         query = Q(pk__in=[])
         for edition in EditionPage.objects.filter(translation_key__in=edition_keys(sessions)):
-            query |= Q(
-                path__startswith=edition.path, content_type=ContentType.objects.get_for_model(cls)
-            )
+            query |= Q(path__startswith=edition.path, content_type=own_type)
         return query
 
     def get_cached_paths(self):

@@ -12,6 +12,7 @@ from wagtail.models import Locale
 
 import pytest
 import time_machine
+import wagtail_factories
 from bs4 import BeautifulSoup
 
 from editions.models import EditionPage, PracticalInfoPage
@@ -363,3 +364,30 @@ def test_only_the_parameters_a_page_reads_make_entries(client, demo):
     for _ in range(2):
         assert state(client, "/fr/2025/?room=1")[0] != "hit"
     assert len(page_entries()) == 3
+
+
+def test_a_replaced_speaker_photo_drops_their_pages_in_every_language(visitor, speaker):
+    """An image's change reaches what points to it (home/invalidation.referrers_tags): the
+    person whose photo it is, then the sessions and speaker pages that show them."""
+    person, session = speaker
+    photo = wagtail_factories.ImageFactory(title="Awa Diop", file=png_file("awa.png"))
+    # A fact: the same photo in every language (set without a save: nothing dropped yet).
+    Person.objects.filter(translation_key=person.translation_key).update(photo=photo)
+    indexes = {
+        index.locale.language_code: index
+        for edition in EditionPage.objects.filter(year=2025)
+        for index in SpeakerIndexPage.objects.live().child_of(edition)
+    }
+    speaker_urls = [f"{index.url}{person.slug}/" for index in indexes.values()]
+    session_urls = [p.url for p in translations(session).values()]
+    unrelated = practical_urls() + ["/fr/2024/"]
+    warm(visitor, speaker_urls + session_urls + unrelated)
+
+    photo.title = "Awa Diop, 2025"
+    photo.file = png_file("awa-2025.png")
+    photo.save()
+
+    for url in speaker_urls + session_urls:
+        assert state(visitor, url)[0] == "miss", url
+    for url in unrelated:
+        assert state(visitor, url)[0] == "hit", url
