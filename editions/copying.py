@@ -27,6 +27,7 @@ from wagtail_localize.models import (
 from wagtail_localize.models import Translation as LocalizeTranslation
 
 from .models import EditionPage, EditionStatus
+from .models.edition import year_taken_message
 
 # Fields that hold last year's registration or outcome: emptied in the copy.
 RESET_FIELDS = {
@@ -88,10 +89,16 @@ class EditionCopier:
     def validate(self):
         errors = {}
         homes = self.source.get_parent().get_translations(inclusive=True)
-        if any(Page.objects.child_of(home).filter(slug=str(self.year)).exists() for home in homes):
-            errors["year"] = _("An edition already exists for the year %(year)s.") % {
-                "year": self.year
-            }
+        taken = next(
+            (
+                page
+                for home in homes
+                for page in Page.objects.child_of(home).filter(slug=str(self.year))[:1]
+            ),
+            None,
+        )
+        if taken is not None:
+            errors["year"] = year_taken_message(taken, self.year)
         if self.start_date.year != self.year:
             errors["start"] = _("The %(year)s edition must start in %(year)s.") % {
                 "year": self.year

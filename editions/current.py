@@ -59,6 +59,11 @@ class EditionSummary:
     end: object
     live: bool = True
 
+    @property
+    def has_ended(self):
+        """The site's edition is over too: it is the latest, no longer the current one."""
+        return self.end <= timezone.now()
+
 
 def cache_key(parent_path):
     return f"editions:children-of:{parent_path}"

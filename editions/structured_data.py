@@ -1,19 +1,11 @@
 """schema.org JSON-LD of an edition: an Event with its place, offer and sessions."""
 
-from home.structured_data import SCHEMA, organizer, place
+from home.structured_data import EVENT_STATUS, SCHEMA, attendance_mode, organizer, place
 
-EVENT_STATUS = {
-    "scheduled": "EventScheduled",
-    "rescheduled": "EventRescheduled",
-    "postponed": "EventPostponed",
-    "online": "EventMovedOnline",
-    "cancelled": "EventCancelled",
-}
 AVAILABILITY = {
     "upcoming": "PreOrder",
     "open": "InStock",
     "soldout": "SoldOut",
-    "closed": "SoldOut",
 }
 
 
@@ -27,12 +19,7 @@ def edition_event(edition, request, site_settings, sessions=(), language="fr"):
         "startDate": edition.local_start.isoformat(),
         "endDate": edition.local_end.isoformat(),
         "eventStatus": SCHEMA + EVENT_STATUS.get(edition.status, "EventScheduled"),
-        "eventAttendanceMode": SCHEMA
-        + (
-            "OnlineEventAttendanceMode"
-            if edition.status == "online"
-            else "OfflineEventAttendanceMode"
-        ),
+        "eventAttendanceMode": SCHEMA + attendance_mode(edition.status == "online"),
         "inLanguage": language,
         "organizer": organizer(site_settings),
     }
@@ -44,7 +31,8 @@ def edition_event(edition, request, site_settings, sessions=(), language="fr"):
     if location:
         data["location"] = location
     registration = edition.registration(language)
-    if registration and registration.url:
+    # Nothing is offered once registration has closed (SoldOut means sold out, not closed).
+    if registration and registration.url and registration.state != "closed":
         offer = {
             "@type": "Offer",
             "url": registration.url,
@@ -63,6 +51,8 @@ def edition_event(edition, request, site_settings, sessions=(), language="fr"):
                 "url": request.build_absolute_uri(s.get_url(request)),
                 "startDate": edition.local(s.start).isoformat(),
                 "endDate": edition.local(s.end).isoformat(),
+                "eventStatus": SCHEMA + EVENT_STATUS[s.shown_status],
+                "eventAttendanceMode": SCHEMA + attendance_mode(s.is_online),
             }
             for s in sessions
         ]

@@ -1,24 +1,67 @@
+from django.core.exceptions import NON_FIELD_ERRORS
+
 from wagtail.admin.forms import WagtailAdminPageForm
 
 
 class ParentAwarePageForm(WagtailAdminPageForm):
-    """Lets a page being created validate against its future parent (e.g. its edition's dates)."""
+    """Lets a page being created validate against its future parent (e.g. its edition's
+    dates), and refuses a row of an inline panel that repeats another (the row's model
+    names what makes it unique: ``unique_in_parent``, with its ``duplicate_message``; the
+    database holds the same rule)."""
 
     def __init__(self, *args, parent_page=None, **kwargs):
         super().__init__(*args, parent_page=parent_page, **kwargs)
         if parent_page is not None:
             self.instance._parent_for_validation = parent_page
 
+    def is_valid(self):
+        # Inline formsets are validated after the form's own clean(), so check them here.
+        valid = super().is_valid()
+        for formset in self.formsets.values():
+            fields = getattr(formset.model, "unique_in_parent", None)
+            duplicates = duplicate_rows(formset, fields) if fields else []
+            if not duplicates:
+                continue
+            valid = False
+            # modelcluster's own check (from the database constraint) names the fields in
+            # English above the panel: say it in the editor's words, on the repeated row.
+            formset._non_form_errors = formset.error_class(error_class="nonform")
+            for form in duplicates:
+                form._errors.pop(NON_FIELD_ERRORS, None)
+                form.add_error(fields[0], formset.model.duplicate_message)
+        return valid
 
-def duplicate_rows(formset, field):
-    """The forms of an inline formset that repeat an earlier form's value of `field`."""
+
+def duplicate_rows(formset, fields):
+    """The forms of an inline formset that repeat an earlier form's values of `fields`, as
+    typed (the database constraint's check may have emptied their cleaned data)."""
     seen, duplicates = set(), []
     for form in formset.forms:
-        data = getattr(form, "cleaned_data", None) or {}
-        if data.get("DELETE") or not data.get(field):
+        if not form.is_bound or formset._should_delete_form(form):
             continue
-        value = data[field].pk if hasattr(data[field], "pk") else data[field]
-        if value in seen:
+        key = tuple(str(form[field].value() or "") for field in fields)
+        if not key[0]:
+            continue
+        if key in seen:
             duplicates.append(form)
-        seen.add(value)
+        seen.add(key)
     return duplicates
+
+
+def drop_repeated_rows(page):
+    """Before a page is saved from a revision (publishing, scheduled publishing, a
+    background autosave's content), keep the first of rows an inline panel holds twice:
+    the database refuses the second (wagtail/wagtail#14568 made such revisions)."""
+    for name, rows in list(getattr(page, "_cluster_related_objects", {}).items()):
+        rows = list(rows)
+        fields = getattr(rows[0], "unique_in_parent", None) if rows else None
+        if not fields:
+            continue
+        kept, seen = [], set()
+        for row in rows:
+            key = tuple(getattr(row, row._meta.get_field(f).attname) for f in fields)
+            if key not in seen:
+                kept.append(row)
+            seen.add(key)
+        if len(kept) != len(rows):
+            setattr(page, name, kept)

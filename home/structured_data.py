@@ -7,6 +7,19 @@ from django.utils.html import mark_safe
 
 SCHEMA = "https://schema.org/"
 
+# An edition's or a session's status (the same values for both) as schema.org's EventStatusType.
+EVENT_STATUS = {
+    "scheduled": "EventScheduled",
+    "rescheduled": "EventRescheduled",
+    "postponed": "EventPostponed",
+    "online": "EventMovedOnline",
+    "cancelled": "EventCancelled",
+}
+
+
+def attendance_mode(online):
+    return "OnlineEventAttendanceMode" if online else "OfflineEventAttendanceMode"
+
 
 def as_script_content(data):
     """JSON safe inside <script type="application/ld+json">."""

@@ -2,6 +2,7 @@ import re
 import unicodedata
 
 from django.core.exceptions import ValidationError
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 
@@ -38,3 +39,9 @@ def validate_phone(value):
             _("Enter a phone number with digits only, for example +33 (0)1 53 41 81 81."),
             code="invalid_phone",
         )
+
+
+def short_slug(text, length, default):
+    """The slug of `text` cut to `length` characters, never ending with a hyphen (a long
+    title cut after a word's hyphen would), or `default` when nothing is left."""
+    return slugify(text)[:length].strip("-") or default

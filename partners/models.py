@@ -102,9 +102,16 @@ class EditionPartner(TranslatableMixin, Orderable):
         FieldPanel("show_in_footer"),
     ]
 
+    # One row per partner (the admin's form and the database say so; home/forms.py).
+    unique_in_parent = ("partner",)
+    duplicate_message = _("This partner is already listed for this edition.")
+
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("edition partner")
         verbose_name_plural = _("edition partners")
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "partner"], name="edition_partner_once")
+        ]
 
     @classmethod
     def dropped_by_reference(cls, rows, field_name):

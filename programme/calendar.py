@@ -8,6 +8,10 @@ from .choices import SessionStatus
 
 PRODID = "-//Cités Unies France//Rencontres CMS//FR"
 
+# RFC 5545 knows confirmed, tentative and cancelled events: a postponed session waits for its
+# new dates; rescheduled and online sessions take place at the times given.
+ICS_STATUS = {SessionStatus.CANCELLED: "CANCELLED", SessionStatus.POSTPONED: "TENTATIVE"}
+
 
 def session_uid(session):
     # The translation key is shared by a session's translations and never changes when the
@@ -16,6 +20,8 @@ def session_uid(session):
 
 
 def location(session, edition):
+    if session.is_online:
+        return _("Online")
     venue = edition.venue
     parts = [session.room.name] if session.room_id else []
     if venue is not None:
@@ -25,6 +31,11 @@ def location(session, edition):
 
 def description(session):
     lines = [session.get_session_type_display()]
+    if session.shown_status != SessionStatus.SCHEDULED:
+        lines[0] += f" — {session.shown_status_label}"
+        note = session.edition.status_note if session.status_from_edition else ""
+        if note:
+            lines.append(note)
     if session.summary:
         lines.append(session.summary)
     speakers = [s.person.full_name for s in session.speakers.all()]
@@ -55,9 +66,7 @@ def build_calendar(sessions, edition, request, name):
         event.add("location", vText(location(session, edition)))
         event.add("categories", [session.get_session_type_display()])
         event.add("url", request.build_absolute_uri(session.get_url(request)))
-        event.add(
-            "status", "CANCELLED" if session.status == SessionStatus.CANCELLED else "CONFIRMED"
-        )
+        event.add("status", ICS_STATUS.get(session.shown_status, "CONFIRMED"))
         calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()

@@ -18,8 +18,32 @@ class SessionType(models.TextChoices):
 
 
 class SessionStatus(models.TextChoices):
+    """The same words as an edition's status (editions.models.EditionStatus): an edition's
+    status reaches its sessions (SessionPage.shown_status)."""
+
     SCHEDULED = "scheduled", _("Scheduled")
+    RESCHEDULED = "rescheduled", _("Rescheduled")
+    POSTPONED = "postponed", _("Postponed")
+    ONLINE = "online", _("Moved online")
     CANCELLED = "cancelled", _("Cancelled")
+
+
+# The more of these a status is, the more it says: a cancelled session of an edition moved
+# online is cancelled; a session of a cancelled edition is cancelled whatever it says.
+STATUS_WEIGHT = {
+    SessionStatus.SCHEDULED: 0,
+    SessionStatus.ONLINE: 1,
+    SessionStatus.RESCHEDULED: 2,
+    SessionStatus.POSTPONED: 3,
+    SessionStatus.CANCELLED: 4,
+}
+
+
+def shown_status(own, edition_status):
+    """What a session's status is on every output: its own, or its edition's when the
+    edition's says more."""
+    weight = STATUS_WEIGHT.get
+    return own if weight(own, 0) >= weight(edition_status, 0) else edition_status
 
 
 class SpeakerRole(models.TextChoices):

@@ -72,7 +72,11 @@ def build_schedule(programme, sessions, request):
                     "slug": f"{acronym}-{session.slug}",
                     "url": request.build_absolute_uri(session.get_url(request)),
                     "title": session.title
-                    + (f" ({session.get_status_display()})" if session.is_cancelled else ""),
+                    + (
+                        f" ({session.shown_status_label})"
+                        if session.shown_status != "scheduled"
+                        else ""
+                    ),
                     "subtitle": None,
                     "track": session.get_session_type_display(),
                     "type": session.session_type,

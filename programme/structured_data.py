@@ -1,6 +1,6 @@
 """schema.org JSON-LD of a session: an Event within its edition's."""
 
-from home.structured_data import SCHEMA, organizer, place
+from home.structured_data import EVENT_STATUS, SCHEMA, attendance_mode, organizer, place
 
 
 def session_event(session, edition, request, site_settings, speakers=()):
@@ -13,8 +13,8 @@ def session_event(session, edition, request, site_settings, speakers=()):
         "url": url,
         "startDate": edition.local(session.start).isoformat(),
         "endDate": edition.local(session.end).isoformat(),
-        "eventStatus": SCHEMA + ("EventCancelled" if session.is_cancelled else "EventScheduled"),
-        "eventAttendanceMode": SCHEMA + "OfflineEventAttendanceMode",
+        "eventStatus": SCHEMA + EVENT_STATUS[session.shown_status],
+        "eventAttendanceMode": SCHEMA + attendance_mode(session.is_online),
         "inLanguage": session.language,
         "organizer": organizer(site_settings),
         "superEvent": {
@@ -27,12 +27,16 @@ def session_event(session, edition, request, site_settings, speakers=()):
     if session.summary:
         data["description"] = session.summary
     location = place(edition.venue, session.room if session.room_id else None)
+    if session.is_online:
+        location = {"@type": "VirtualLocation", "url": url}
     if location:
         data["location"] = location
     if speakers:
         data["performer"] = [{"@type": "Person", "name": s.person.full_name} for s in speakers]
     registration = session.registration_url
-    if not registration and edition.registration_state():
+    if not session.can_be_attended:
+        registration = ""
+    elif not registration and edition.registration_state():
         registration = edition.registration_link(session.locale.language_code)
     if registration:
         data["offers"] = {"@type": "Offer", "url": registration}

@@ -12,6 +12,7 @@ from home.translator_dashboard import TranslationWorkPanel
 from home.translators import translator_languages
 
 from . import views
+from .bulk_status import SessionStatusBulkAction
 from .dashboard import CurrentEditionPanel
 from .models import Person, ProgrammePage, Room
 
@@ -117,3 +118,7 @@ def current_edition_panel(request, panels):
     if translator_languages(request.user):
         # A translator's work first: what is not translated, what the French changed since.
         panels.insert(0, TranslationWorkPanel(request.user))
+
+
+# The page explorer's « Changer le statut » for the selected sessions (the hook takes the class).
+hooks.register("register_bulk_action", SessionStatusBulkAction)

@@ -64,6 +64,10 @@ def find(query, locale, editions, edition, session_type):
         {"kind": "page", "page": page, "edition": by_path.get(page.path[:prefix]), "rank": rank}
         for rank, page in enumerate(found)
     ]
+    for row in rows:
+        if row["edition"] is not None:
+            # A session's status and times depend on its edition: known here, no query.
+            row["page"].__dict__["edition"] = row["edition"]
     # Newest edition first, pages outside any edition last; relevance within an edition.
     rows.sort(
         key=lambda r: (

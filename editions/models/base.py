@@ -15,6 +15,9 @@ class EditionChildPage(BasePage):
 
     introduction = models.TextField(_("introduction"), blank=True)
 
+    # In the edition's navigation unless the editor unticks « Afficher dans les menus ».
+    show_in_menus_default = True
+
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["editions.EditionPage"]
     subpage_types = []

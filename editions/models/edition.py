@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import (
@@ -21,7 +23,6 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from editions import current
 from editions.blocks import HighlightsBlock
-from editions.forms import EditionPageForm
 from editions.structured_data import edition_event
 from home.admin_widgets import QuarterHourDateTimeInput
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
@@ -35,6 +36,23 @@ from .parts import EditionParts
 from .registration_state import EditionRegistration
 from .timing import EditionTime
 from .venue import Venue
+
+
+def year_taken_message(page, year):
+    """Why `year` cannot have a new edition: `page` has it. An abandoned draft (an autosave
+    of a first attempt) is named as such, with a link to it in the admin."""
+    if page.live:
+        return _("An edition already exists for the year %(year)s.") % {"year": year}
+    return format_html(
+        '{} <a href="{}">{}</a>',
+        _(
+            "An unpublished draft of the %(year)s edition already exists: publish it, delete "
+            "it or choose another year."
+        )
+        % {"year": year},
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        _("Open the draft « %(title)s »") % {"title": page.title},
+    )
 
 
 def time_zone_choices():
@@ -51,8 +69,6 @@ class EditionPage(EditionTime, EditionParts, BasePage, EditionRegistration):
     shows_sessions = True
 
     template = "pages/edition_page.html"
-
-    base_form_class = EditionPageForm
 
     number = models.PositiveSmallIntegerField(
         _("edition number"),
@@ -252,10 +268,9 @@ class EditionPage(EditionTime, EditionParts, BasePage, EditionRegistration):
                 siblings = Page.objects.child_of(parent).filter(slug=self.slug)
                 if self.pk:
                     siblings = siblings.exclude(pk=self.pk)
-                if siblings.exists():
-                    errors["year"] = _("An edition already exists for the year %(year)s.") % {
-                        "year": self.year
-                    }
+                taken = siblings.first()
+                if taken is not None:
+                    errors["year"] = year_taken_message(taken, self.year)
         if self.start and self.end and self.end <= self.start:
             errors["end"] = _("The end must come after the start.")
         errors.update(self.registration_errors())
@@ -273,6 +288,12 @@ class EditionPage(EditionTime, EditionParts, BasePage, EditionRegistration):
         super().clean()
 
     # --- page chrome ------------------------------------------------------------------
+
+    @property
+    def can_be_attended(self):
+        """Whether to offer adding its programme to a calendar: not when it is cancelled, or
+        postponed to dates unknown."""
+        return self.status not in (EditionStatus.CANCELLED, EditionStatus.POSTPONED)
 
     @property
     def editorial_functions_list(self):

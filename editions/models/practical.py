@@ -110,9 +110,18 @@ class TransportItem(TranslatableMixin, Orderable):
     # Line numbers and station names are what the signs say; the exit is described in words.
     override_translatable_fields = [SynchronizedField("lines"), SynchronizedField("station")]
 
+    # One row per mode (the admin's form and the database say so; home/forms.py).
+    unique_in_parent = ("mode", "lines", "station")
+    duplicate_message = _("This line and stop are already listed on this page.")
+
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("transport line")
         verbose_name_plural = _("transport lines")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "mode", "lines", "station"], name="transport_item_once"
+            )
+        ]
 
     @property
     def line_list(self):
@@ -134,9 +143,14 @@ class Contact(TranslatableMixin, Orderable):
     ]
     override_translatable_fields = [SynchronizedField("phone"), SynchronizedField("name")]
 
+    # One row per name (the admin's form and the database say so; home/forms.py).
+    unique_in_parent = ("name",)
+    duplicate_message = _("This contact is already listed on this page.")
+
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
+        constraints = [models.UniqueConstraint(fields=["page", "name"], name="contact_once")]
 
     def clean(self):
         super().clean()
@@ -155,6 +169,11 @@ class UsefulLink(TranslatableMixin, Orderable):
 
     panels = [FieldPanel("label"), FieldPanel("url")]
 
+    # One row per url (the admin's form and the database say so; home/forms.py).
+    unique_in_parent = ("url",)
+    duplicate_message = _("This link is already listed on this page.")
+
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("useful link")
         verbose_name_plural = _("useful links")
+        constraints = [models.UniqueConstraint(fields=["page", "url"], name="useful_link_once")]

@@ -46,6 +46,15 @@ class EditionRegistration(models.Model):
         blank=True,
         help_text=_("Leave empty to close registration when the edition ends."),
     )
+    registration_notes = models.TextField(
+        _("registration notes"),
+        blank=True,
+        max_length=500,
+        help_text=_(
+            "Shown with the call to action while registration matters, for example « Paiement "
+            "sur place en espèces uniquement »."
+        ),
+    )
     registration_panels = [
         FieldPanel("registration_provider", widget=forms.RadioSelect),
         FieldPanel("registration_url"),
@@ -57,6 +66,7 @@ class EditionRegistration(models.Model):
             heading=_("pretix"),
         ),
         FieldRowPanel([FieldPanel("registration_opens"), FieldPanel("registration_closes")]),
+        FieldPanel("registration_notes"),
     ]
 
     class Meta:
@@ -101,7 +111,8 @@ class EditionRegistration(models.Model):
         The provider is asked (through the cache) only while registration is open.
         """
         state = self.registration_state(now)
-        if state is None:
+        if state is None or self.has_ended(now):
+            # A past edition shows what happened, not what was once open.
             return None
         if state == RegistrationState.OPEN and self.uses_pretix:
             if pretix_availability(self.pretix_url, self.pretix_organizer, self.pretix_event):

@@ -10,7 +10,7 @@ from django.utils.text import Truncator
 from wagtail.models import Page, PageViewRestriction
 
 from home import page_cache
-from home.forms import ParentAwarePageForm
+from home.forms import ParentAwarePageForm, drop_repeated_rows
 from home.invalidation import pages_tags, tree_tags
 from home.languages import alternates, chrome_pages, language_links
 from home.permissions import RolePagePermissionTester
@@ -49,6 +49,10 @@ class BasePage(Page):
         # A translation's facts are its source's, whoever saves it and however.
         take_source_facts(self)
         return super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        drop_repeated_rows(self)
+        return super().save(*args, **kwargs)
 
     def publish(self, *args, **kwargs):
         # The facts reach every language in the same transaction as the publication.

@@ -98,6 +98,14 @@ COLUMNS = [
         pgettext_lazy("spreadsheet column", "Language"),
         _("The language spoken: French, English, Spanish…"),
     ),
+    Column(
+        "status",
+        pgettext_lazy("spreadsheet column", "Status"),
+        _(
+            "Empty or Scheduled; Cancelled, Postponed, Rescheduled or Moved online. Without "
+            "this column, the sessions keep their status."
+        ),
+    ),
 ]
 
 BY_KEY = {column.key: column for column in COLUMNS}

@@ -7,7 +7,7 @@ import io
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from ..models import SessionLanguage, SessionPage, SessionType, SpeakerRole
+from ..models import SessionLanguage, SessionPage, SessionStatus, SessionType, SpeakerRole
 from .columns import COLUMNS
 from .reading import looks_like_formula
 
@@ -26,6 +26,7 @@ def session_rows(programme):
     types = dict(SessionType.choices)
     languages = dict(SessionLanguage.choices)
     roles = dict(SpeakerRole.choices)
+    statuses = dict(SessionStatus.choices)
     for page in sessions:
         page = page.get_latest_revision_as_object()  # the page itself when no draft
         start, end = edition.local(page.start), edition.local(page.end)
@@ -45,6 +46,8 @@ def session_rows(programme):
             "partners": "\n".join(p.partner.name for p in page.organising_partners.all()),
             "region": page.region,
             "language": str(languages.get(page.language, page.language)),
+            # The session's own status (an edition's status is the edition's to say).
+            "status": str(statuses.get(page.status, page.status)),
         }
 
 

@@ -11,12 +11,20 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from home.text import short_slug
 from partners.models import Partner
 
-from ..models import Person, Room, SessionLanguage, SessionPage, SessionType, SpeakerRole
+from ..models import (
+    Person,
+    Room,
+    SessionLanguage,
+    SessionPage,
+    SessionStatus,
+    SessionType,
+    SpeakerRole,
+)
 from .cells import CellError, choice_lookup, parse_day, parse_time, text
 from .columns import normalise
 
@@ -43,6 +51,7 @@ class SessionPlan:
     language: str
     speakers: list
     partners: list
+    status: str | None = None  # None: the file has no status column; the session keeps its own
     existing: SessionPage | None = None
     changes: list = field(default_factory=list)  # field labels that differ
 
@@ -101,6 +110,19 @@ class Planner:
         )
         self.languages = choice_lookup(
             SessionLanguage.choices, extra=[("francais", "fr"), ("anglais", "en")]
+        )
+        self.statuses = choice_lookup(
+            SessionStatus.choices,
+            extra=[
+                ("prevue", "scheduled"),
+                ("annulee", "cancelled"),
+                ("annule", "cancelled"),
+                ("reportee", "postponed"),
+                ("reporte", "postponed"),
+                ("en ligne", "online"),
+                ("deplacee", "rescheduled"),
+                ("reprogrammee", "rescheduled"),
+            ],
         )
         self.roles = choice_lookup(
             SpeakerRole.choices,
@@ -194,6 +216,12 @@ class Planner:
                 problems.append(
                     _("unknown language « %(value)s »") % {"value": text(values.get("language"))}
                 )
+        status = None
+        if "status" in values:  # the column is in the file: an empty cell means scheduled
+            written = text(values.get("status"))
+            status = self.statuses.get(normalise(written), None) if written else "scheduled"
+            if status is None:
+                problems.append(_("unknown status « %(value)s »") % {"value": written})
         speakers = self.plan_speakers(text(values.get("speakers")), problems)
         partners = []
         for name in split_lines(text(values.get("partners"))):
@@ -230,6 +258,7 @@ class Planner:
             language=language,
             speakers=speakers,
             partners=partners,
+            status=status,
             existing=existing,
         )
         if session.existing is not None:
@@ -247,7 +276,7 @@ class Planner:
         else:
             # The writer takes the first free slug when it adds the page (the page checked
             # here has no place in the tree yet, so Wagtail's slug check has no siblings).
-            page.slug = slugify(page.title)[:80] or "seance"
+            page.slug = short_slug(page.title, 80, "seance")
         page._parent_for_validation = self.programme
         page.__dict__["edition"] = self.edition
         checked = set(values) | {"slug"}
@@ -323,6 +352,8 @@ def differences(planned, page):
     fields = SessionPage._meta
     changes = []
     simple = ["title", "start", "end", "session_type", "summary", "region", "language"]
+    if planned.status is not None:
+        simple.append("status")
     for name in simple:
         if getattr(current, name) != getattr(planned, name):
             changes.append(str(fields.get_field(name).verbose_name).lower())

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.text import slugify
 
 from wagtail.coreutils import find_available_slug
+
+from home.text import short_slug
 
 from ..models import Person, SessionPage, SessionPartner, SessionSpeaker
 from .columns import normalise
@@ -83,6 +84,8 @@ class Writer:
         page.summary = session.summary
         page.region = session.region
         page.language = session.language
+        if session.status is not None:
+            page.status = session.status
         page.reference = session.reference
         page.speakers = [
             SessionSpeaker(
@@ -102,7 +105,7 @@ class Writer:
     def create(self, session, people):
         page = SessionPage(locale=self.programme.locale, live=False)
         self.fill(page, session, people)
-        page.slug = find_available_slug(self.programme, slugify(session.title)[:80] or "seance")
+        page.slug = find_available_slug(self.programme, short_slug(session.title, 80, "seance"))
         page._parent_for_validation = self.programme
         page.full_clean(exclude=["path", "depth", "numchild", "url_path"])
         self.programme.add_child(instance=page)

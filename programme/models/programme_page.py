@@ -58,13 +58,21 @@ class ProgrammePage(EditionChildPage):
             .order_by("start", "end", "path")
         )
 
+    def with_edition(self, sessions):
+        """The sessions, each knowing this programme's edition (their status and times
+        depend on it) without a query of its own."""
+        sessions = list(sessions)
+        for session in sessions:
+            session.__dict__["edition"] = self.edition
+        return sessions
+
     @property
     def tzinfo(self):
         return self.edition.tzinfo if self.edition else timezone.get_current_timezone()
 
     def filtered_sessions(self, request):
         """(all sessions, active filters, the sessions they keep)."""
-        sessions = list(self.sessions())
+        sessions = self.with_edition(self.sessions())
         params = request.GET if request is not None else {}
         filters = read_filters(params, SessionType.values, SessionLanguage.values)
         return sessions, filters, apply_filters(sessions, filters, self.tzinfo)
@@ -72,7 +80,7 @@ class ProgrammePage(EditionChildPage):
     def schedule(self, sessions=None):
         """The timetable of the sessions shown (programme/timetable.py)."""
         if sessions is None:
-            sessions = list(self.sessions())
+            sessions = self.with_edition(self.sessions())
         return timetable(sessions, self.tzinfo)
 
     def get_context(self, request, *args, **kwargs):

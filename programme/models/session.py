@@ -23,7 +23,13 @@ from home.roles import page_model
 from home.structured_data import as_script_content
 from programme.blocks import ResourcesStreamBlock
 from programme.calendar import build_calendar
-from programme.choices import SessionLanguage, SessionStatus, SessionType, SpeakerRole
+from programme.choices import (
+    SessionLanguage,
+    SessionStatus,
+    SessionType,
+    SpeakerRole,
+    shown_status,
+)
 from programme.fields import ChoiceListField
 from programme.structured_data import session_event
 
@@ -239,8 +245,35 @@ class SessionPage(BasePage):
         ) % {"first": days[0], "last": days[-1]}
 
     @property
+    def shown_status(self):
+        """The status every output shows: the session's own, or its edition's when the
+        edition is cancelled, postponed, rescheduled or moved online (a listing gives its
+        sessions their edition, so this costs no query there)."""
+        edition = self.edition
+        return shown_status(self.status, edition.status if edition is not None else "")
+
+    @property
+    def shown_status_label(self):
+        return SessionStatus(self.shown_status).label
+
+    @property
+    def status_from_edition(self):
+        """The status shown is the edition's, not the session's own."""
+        return self.shown_status != self.status
+
+    @property
     def is_cancelled(self):
-        return self.status == SessionStatus.CANCELLED
+        return self.shown_status == SessionStatus.CANCELLED
+
+    @property
+    def is_online(self):
+        return SessionStatus.ONLINE in (self.status, self.edition.status if self.edition else "")
+
+    @property
+    def can_be_attended(self):
+        """Whether to offer adding it to a calendar or registering: not when it is
+        cancelled, or postponed to dates unknown."""
+        return self.shown_status not in (SessionStatus.CANCELLED, SessionStatus.POSTPONED)
 
     @property
     def duration(self):
@@ -294,9 +327,16 @@ class SessionSpeaker(TranslatableMixin, Orderable):
 
     panels = [FieldPanel("person"), FieldPanel("role"), FieldPanel("function")]
 
+    # One row per person (the admin's form and the database say so; home/forms.py).
+    unique_in_parent = ("person",)
+    duplicate_message = _("This person is already listed for this session.")
+
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("speaker")
         verbose_name_plural = _("speakers")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "person"], name="session_speaker_once")
+        ]
 
     def __str__(self):
         return f"{self.person} ({self.get_role_display()})"
@@ -315,9 +355,16 @@ class SessionPartner(TranslatableMixin, Orderable):
 
     panels = [FieldPanel("partner")]
 
+    # One row per partner (the admin's form and the database say so; home/forms.py).
+    unique_in_parent = ("partner",)
+    duplicate_message = _("This partner is already listed for this session.")
+
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("organising partner")
         verbose_name_plural = _("organising partners")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "partner"], name="session_partner_once")
+        ]
 
     @classmethod
     def dropped_by_reference(cls, rows, field_name):

@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -10,7 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.models import TranslatableSnippet
-from home.text import unaccent
+from home.text import short_slug, unaccent
 
 
 class Person(TranslatableSnippet, index.Indexed):
@@ -85,7 +84,7 @@ class Person(TranslatableSnippet, index.Indexed):
     def clean(self):
         super().clean()
         if not self.slug:
-            self.slug = slugify(self.full_name)[:120] or "personne"
+            self.slug = short_slug(self.full_name, 120, "personne")
         clash = Person.objects.filter(slug=self.slug, locale_id=self.locale_id)
         if self.translation_key:
             clash = clash.exclude(translation_key=self.translation_key)

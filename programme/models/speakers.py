@@ -73,6 +73,8 @@ class SpeakerIndexPage(RoutablePageMixin, EditionChildPage):
             .select_related("session", "session__room")
             .order_by("session__start")
         )
+        for role in roles:
+            role.session.__dict__["edition"] = self.edition  # its status, without a query
         return self.render(
             request,
             template="pages/speaker_detail_page.html",

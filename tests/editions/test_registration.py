@@ -172,12 +172,36 @@ def test_without_a_token_the_provider_is_not_asked(client, pretix_edition, preti
 
 @pytest.mark.parametrize(
     ("moment", "text"),
-    [(BEFORE, "Inscriptions ouvertes le 15 avril 2026"), (AFTER, "Inscriptions closes")],
+    [(BEFORE, "Inscriptions ouvertes le 15 avril 2026"), (AFTER, None)],
 )
 def test_outside_the_window_the_provider_is_not_asked(client, pretix_edition, pretix, moment, text):
     cta, _, _ = visit(client, moment=moment)
-    assert text in " ".join(cta.get_text(" ").split()).replace("\u202f", " ")
+    if text is None:
+        # Once the edition is over, the page shows what happened, not what was once open.
+        assert cta is None
+    else:
+        assert text in " ".join(cta.get_text(" ").split()).replace("\u202f", " ")
     assert pretix.requests == []
+
+
+def test_registration_closed_before_the_edition_says_so_with_its_notes_gone(client, pretix_edition):
+    pretix_edition.registration_closes = datetime.datetime(2026, 6, 1, tzinfo=PARIS)
+    pretix_edition.registration_notes = "Paiement sur place en espèces uniquement."
+    pretix_edition.save_revision().publish()
+    cta, _, _ = visit(client, moment=datetime.datetime(2026, 6, 15, 12, tzinfo=PARIS))
+    assert "Inscriptions closes" in cta.get_text(" ")
+    assert "espèces" not in cta.get_text(" ")
+    assert "Ouverture des inscriptions" not in cta.get_text(" ")
+
+
+def test_registration_notes_are_shown_while_registration_matters(client, pretix_edition, pretix):
+    pretix_edition.registration_notes = "Paiement sur place en espèces uniquement."
+    pretix_edition.save_revision().publish()
+    cta, _, _ = visit(client)
+    assert (
+        "Paiement sur place en espèces uniquement."
+        in cta.select_one(".registration__notes").get_text()
+    )
 
 
 def test_a_plain_link_opens_in_the_visitors_language(client, home, venue):
@@ -189,7 +213,7 @@ def test_a_plain_link_opens_in_the_visitors_language(client, home, venue):
     )
     cta, _, _ = visit(client)
     assert cta.find("a")["href"] == "https://inscriptions.example.org/rencontres?lang=fr"
-    assert edition.registration("en").url.endswith("?lang=en")
+    assert edition.registration("en", now=DURING).url.endswith("?lang=en")
 
 
 def test_pretix_needs_its_server_organiser_and_event(home):

@@ -51,10 +51,12 @@ def test_registration_availability_follows_the_clock(demo, client):
         assert (
             json_ld(client, "/fr/2025/")["offers"]["availability"] == "https://schema.org/PreOrder"
         )
+    with time_machine.travel("2025-06-01 12:00 +02:00", tick=False):
+        data = json_ld(client, "/fr/2025/")
+        assert data["offers"]["availability"] == "https://schema.org/InStock"
+    # Closed (here: the edition is over) is not sold out: nothing is offered any more.
     with time_machine.travel("2025-07-05 12:00 +02:00", tick=False):
-        assert (
-            json_ld(client, "/fr/2025/")["offers"]["availability"] == "https://schema.org/SoldOut"
-        )
+        assert "offers" not in json_ld(client, "/fr/2025/")
 
 
 def test_rescheduled_and_cancelled_editions(home, client):

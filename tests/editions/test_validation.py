@@ -119,8 +119,11 @@ def test_rescheduled_edition_shows_its_first_dates(home, client):
         start=datetime.datetime(2020, 9, 10, 9, tzinfo=PARIS),
         end=datetime.datetime(2020, 9, 10, 18, tzinfo=PARIS),
         previous_start=datetime.datetime(2020, 7, 2, 9, tzinfo=PARIS),
-        previous_end=datetime.datetime(2020, 7, 2, 18, tzinfo=PARIS),
+        previous_end=datetime.datetime(2020, 7, 3, 18, tzinfo=PARIS),  # two days in July
     )
     text = client.get("/fr/2020/").content.decode()
     assert "Reportée à de nouvelles dates" in text
-    assert "annoncée initialement pour le jeudi 2 juillet 2020" in text
+    assert (
+        "dates annoncées initialement : du jeudi 2 juillet 2020 au vendredi 3 juillet 2020"
+        in " ".join(text.split())
+    )

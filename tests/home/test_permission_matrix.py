@@ -305,7 +305,7 @@ def candidates(pieces, name, world, languages):
         rows = [
             ({**values, "action": action}, page)
             for values, page in rows
-            for action in ("publish", "unpublish", "delete", "move")
+            for action in ("publish", "unpublish", "delete", "move", "session_status")
         ]
     return rows
 
@@ -316,6 +316,7 @@ def post_data(world, page):
         "csrfmiddlewaretoken": CSRF,
         "action-publish": "action-publish",
         "action": "publish",
+        "status": "cancelled",
         "publish_translations": "on",
         "include_subtree": "on",
         # Every language but the source's (a source locale would void the whole form).

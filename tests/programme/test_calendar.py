@@ -82,9 +82,12 @@ def test_cancelled_session_is_cancelled_in_calendars(demo, client):
     session.status = "cancelled"
     session.save_revision().publish()
     soup = BeautifulSoup(client.get(session.url).content, "html.parser")
-    link = soup.find("a", string="Ajouter à mon agenda")
-    assert link["href"] == "/fr/2025/programme/cocktail-dejeuner/calendar.ics"
-    _calendar, found = events(client.get(link["href"]))
+    # Not offered any more; a calendar that already has it learns it is cancelled.
+    assert soup.find("a", string="Ajouter à mon agenda") is None
+    assert soup.find("link", rel="alternate", type="text/calendar")["href"] == (
+        "/fr/2025/programme/cocktail-dejeuner/calendar.ics"
+    )
+    _calendar, found = events(client.get("/fr/2025/programme/cocktail-dejeuner/calendar.ics"))
     assert [str(e["status"]) for e in found] == ["CANCELLED"]
 
 

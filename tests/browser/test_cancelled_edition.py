@@ -1,0 +1,101 @@
+"""An edition cancelled on the day, entered through the admin as the organiser's staff would:
+the public page, the programme, the calendar, the structured data and the PDF all say so."""
+
+import io
+import json
+import re
+
+import pytest
+from icalendar import Calendar
+from pypdf import PdfReader
+
+from editions.models import EditionPage
+from home.models import HomePage
+from programme.models import ProgrammePage
+
+from .conftest import save_screenshot
+
+pytestmark = pytest.mark.browser
+
+
+def publish(page):
+    page.locator("footer .dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
+    page.get_by_role("button", name="Publier").click()
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
+
+
+def fill_date(page, selector, value):
+    page.fill(selector, value)
+    page.keyboard.press("Escape")  # close the date picker
+
+
+def test_a_cancelled_edition_entered_in_the_admin_is_cancelled_on_every_output(
+    editor_page, live_server
+):
+    page = editor_page
+    home = HomePage.objects.get(locale__language_code="fr")
+    page.goto(f"{live_server.url}/admin/pages/add/editions/editionpage/{home.pk}/")
+    page.fill("#id_title", "Rencontres de l'AICT 2019")
+    page.fill("#id_number", "10")
+    page.fill("#id_year", "2019")
+    fill_date(page, "#id_start", "01/07/2019 09:00")
+    fill_date(page, "#id_end", "01/07/2019 18:00")
+    page.select_option("#id_status", "cancelled")
+    page.fill("#id_status_note", "Annulée le jour même après un incident technique au lieu.")
+    publish(page)
+    edition = EditionPage.objects.get(year=2019, locale__language_code="fr")
+    assert edition.live and edition.status == "cancelled"
+
+    page.goto(f"{live_server.url}/admin/pages/add/programme/programmepage/{edition.pk}/")
+    page.fill("#id_title", "Programme")
+    publish(page)
+    programme = ProgrammePage.objects.get(locale__language_code="fr", path__startswith=edition.path)
+
+    page.goto(f"{live_server.url}/admin/pages/add/programme/sessionpage/{programme.pk}/")
+    page.fill("#id_title", "Atelier coopération et climat")
+    page.select_option("#id_session_type", "workshop")
+    fill_date(page, "#id_start", "01/07/2019 10:00")
+    fill_date(page, "#id_end", "01/07/2019 11:30")
+    publish(page)
+    assert "a été publiée" in page.content()
+
+    # The public pages, as a visitor's browser shows them.
+    page.goto(f"{live_server.url}/fr/2019/")
+    banner = page.locator(".edition-banner p.status--cancelled")
+    assert "Annulée" in banner.inner_text()
+    assert "incident technique" in banner.inner_text()
+    data = [
+        json.loads(text)
+        for text in page.locator("script[type='application/ld+json']").all_text_contents()
+    ]
+    event = next(d for d in data if d.get("@type") == "Event")
+    assert event["eventStatus"] == "https://schema.org/EventCancelled"
+    assert [s["eventStatus"] for s in event["subEvent"]] == ["https://schema.org/EventCancelled"]
+
+    page.goto(f"{live_server.url}/fr/2019/programme/")
+    card = page.locator(".session-card")
+    assert "Annulée" in card.locator(".badge--cancelled").inner_text()
+    assert page.get_by_text("Ajouter le programme à mon agenda").count() == 0
+    save_screenshot(page, "cancelled-edition-programme")
+
+    page.get_by_role("link", name="Atelier coopération et climat").click()
+    status = page.locator("article.session p.status--cancelled")
+    assert "Cette séance est annulée." in status.inner_text()
+    data = [
+        json.loads(text)
+        for text in page.locator("script[type='application/ld+json']").all_text_contents()
+    ]
+    session_event = next(d for d in data if d.get("superEvent"))
+    assert session_event["eventStatus"] == "https://schema.org/EventCancelled"
+
+    calendar = page.request.get(f"{live_server.url}/fr/2019/programme/calendar.ics")
+    events = Calendar.from_ical(calendar.body()).walk("VEVENT")
+    assert [str(e["status"]) for e in events] == ["CANCELLED"]
+
+    pdf = page.request.get(f"{live_server.url}/fr/2019/programme/programme.pdf")
+    assert pdf.headers["content-type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(pdf.body()))
+    cover = " ".join(reader.pages[0].extract_text().split())
+    assert "ANNULÉE" in cover and "incident technique" in cover
+    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    assert "Atelier coopération et climat" in text and "Annulée" in text
