@@ -26,6 +26,7 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.models import Translation as LocalizeTranslation
 
+from .copy_review import repoint_links, stale_patterns, stale_texts
 from .models import EditionPage, EditionStatus
 from .models.edition import year_taken_message
 
@@ -58,6 +59,9 @@ class CopyReport:
     pages: int = 0
     sessions_left_out: int = 0
     translations: dict = field(default_factory=dict)  # language code -> pages created
+    links_repointed: int = 0  # pages whose links to the source edition now go to the copy
+    stale: list = field(default_factory=list)  # StaleText: words naming the source's year
+    earlier: bool = False  # the new edition comes before the source
 
 
 class EditionCopier:
@@ -67,11 +71,14 @@ class EditionCopier:
         self.source = self.source_language_edition(source)
         self.year = int(year)
         self.start_date = start
-        self.number = number if number is not None else self.source.number + 1
+        if number is None and self.source.number:
+            number = self.source.number + 1
+        self.number = number  # None: the sources give no number
         self.include_sessions = include_sessions
         self.user = user
         self.day_shift = datetime.timedelta(days=(start - self.source.local_start.date()).days)
         self.pairs = []  # (old page, new page), parents first
+        self.stale_pattern = stale_patterns(self.source)
         self.left_out = 0
 
     @staticmethod
@@ -103,7 +110,7 @@ class EditionCopier:
             errors["start"] = _("The %(year)s edition must start in %(year)s.") % {
                 "year": self.year
             }
-        if self.number < 1:
+        if self.number is not None and self.number < 1:
             errors["number"] = _("Enter a positive edition number.")
         if errors:
             raise ValidationError(errors)
@@ -115,8 +122,12 @@ class EditionCopier:
         self.validate()
         new_edition = self.copy_page(self.source, self.source.get_parent())
         report = CopyReport(
-            edition=new_edition, pages=len(self.pairs), sessions_left_out=self.left_out
+            edition=new_edition,
+            pages=len(self.pairs),
+            sessions_left_out=self.left_out,
+            earlier=self.year < self.source.year,
         )
+        self.review(report)
         for locale in self.target_locales():
             report.translations[locale.language_code] = self.translate(locale)
         return report
@@ -138,6 +149,17 @@ class EditionCopier:
         for child in old.get_children().specific():
             self.copy_page(child, new)
         return new
+
+    def review(self, report):
+        """Links into the source edition go to the copies; the words that still name the
+        source's year, dates or number are listed for the editor (editions/copy_review.py)."""
+        mapping = {old.pk: new.pk for old, new in self.pairs}
+        for _old, new in self.pairs:
+            if repoint_links(new, mapping):
+                new.save()
+                new.save_revision(user=self.user, log_action=False)
+                report.links_repointed += 1
+            report.stale += stale_texts(new, self.stale_pattern)
 
     def changes(self, page):
         """The attributes the copy of `page` gets instead of the old ones."""
@@ -236,6 +258,8 @@ class EditionCopier:
         for segment in StringSegment.objects.filter(source=source).select_related(
             "string", "context"
         ):
+            if self.stale_pattern.search(segment.string.data):
+                continue  # it names last year: to be translated again once reviewed
             translated = known.get((segment.context.path, segment.string.data))
             if translated is not None:
                 StringTranslation.objects.update_or_create(

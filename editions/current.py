@@ -49,6 +49,24 @@ def site_current_edition(now=None):
     return home.current_edition(now=now) if isinstance(home, HomePage) else None
 
 
+def editors_edition(now=None):
+    """The edition the editors work on: the next one being prepared (even unpublished, as
+    a new edition copied from the last one is) when it comes after the site's current one;
+    else the current one."""
+    current = site_current_edition(now=now)
+    if current is None:
+        return None
+    now = now or timezone.now()
+    upcoming = (
+        type(current)
+        .objects.child_of(current.get_parent())
+        .filter(locale=current.locale, end__gt=now, start__gt=current.start)
+        .order_by("start")
+        .first()
+    )
+    return upcoming or current
+
+
 @dataclass(frozen=True)
 class EditionSummary:
     pk: int

@@ -1,6 +1,6 @@
 """schema.org JSON-LD of an edition: an Event with its place, offer and sessions."""
 
-from home.structured_data import EVENT_STATUS, SCHEMA, attendance_mode, organizer, place
+from home.structured_data import EVENT_STATUS, SCHEMA, attendance_mode, organizer, period, place
 
 AVAILABILITY = {
     "upcoming": "PreOrder",
@@ -10,23 +10,29 @@ AVAILABILITY = {
 
 
 def edition_event(edition, request, site_settings, sessions=(), language="fr"):
+    start, end = period(edition, edition.tzinfo)
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
         "@id": request.build_absolute_uri(edition.get_url(request)) + "#event",
-        "name": edition.title,
+        "name": edition.event_name or edition.title,
         "url": request.build_absolute_uri(edition.get_url(request)),
-        "startDate": edition.local_start.isoformat(),
-        "endDate": edition.local_end.isoformat(),
+        "startDate": start,
+        "endDate": end,
         "eventStatus": SCHEMA + EVENT_STATUS.get(edition.status, "EventScheduled"),
         "eventAttendanceMode": SCHEMA + attendance_mode(edition.status == "online"),
         "inLanguage": language,
         "organizer": organizer(site_settings),
     }
+    if edition.event_name:
+        data["alternateName"] = edition.title
     if edition.theme:
         data["description"] = edition.theme
     if edition.status == "rescheduled" and edition.previous_start:
-        data["previousStartDate"] = edition.local(edition.previous_start).isoformat()
+        previous = edition.local(edition.previous_start)
+        data["previousStartDate"] = (
+            previous.date().isoformat() if edition.dates_only else previous.isoformat()
+        )
     location = place(edition.venue)
     if location:
         data["location"] = location
@@ -49,8 +55,8 @@ def edition_event(edition, request, site_settings, sessions=(), language="fr"):
                 "@id": request.build_absolute_uri(s.get_url(request)) + "#event",
                 "name": s.title,
                 "url": request.build_absolute_uri(s.get_url(request)),
-                "startDate": edition.local(s.start).isoformat(),
-                "endDate": edition.local(s.end).isoformat(),
+                "startDate": period(s, edition.tzinfo)[0],
+                "endDate": period(s, edition.tzinfo)[1],
                 "eventStatus": SCHEMA + EVENT_STATUS[s.shown_status],
                 "eventAttendanceMode": SCHEMA + attendance_mode(s.is_online),
             }

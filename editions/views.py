@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -27,7 +27,7 @@ def new_edition(request, page_id):
     if not can_start_from(request.user, source):
         raise PermissionDenied
     if request.method == "POST":
-        form = NewEditionForm(request.POST)
+        form = NewEditionForm(request.POST, source=source)
         if form.is_valid():
             data = form.cleaned_data
             copier = EditionCopier(
@@ -54,9 +54,14 @@ def new_edition(request, page_id):
                     )
                     % {"year": data["year"], "pages": report.pages, "languages": languages},
                 )
-                return redirect("wagtailadmin_pages:edit", report.edition.pk)
+                # What still names last year, for the editor to review before publishing.
+                return TemplateResponse(
+                    request,
+                    "editions/admin/new_edition_review.html",
+                    {"edition": source, "report": report, "year": data["year"]},
+                )
     else:
-        form = NewEditionForm(initial=NewEditionForm.initial_for(source))
+        form = NewEditionForm(initial=NewEditionForm.initial_for(source), source=source)
     return TemplateResponse(
         request,
         "editions/admin/new_edition.html",

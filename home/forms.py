@@ -1,6 +1,12 @@
+import datetime
+
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.utils import timezone
 
 from wagtail.admin.forms import WagtailAdminPageForm
+
+from home.clock import to_local
+from home.days import last_day, typed_days, whole_days
 
 
 class ParentAwarePageForm(WagtailAdminPageForm):
@@ -13,6 +19,35 @@ class ParentAwarePageForm(WagtailAdminPageForm):
         super().__init__(*args, parent_page=parent_page, **kwargs)
         if parent_page is not None:
             self.instance._parent_for_validation = parent_page
+        self.show_whole_days()
+
+    # --- dates without times (home/days.py) -----------------------------------------------
+
+    def show_whole_days(self):
+        """A page of whole days shows its first and last day, as the editor typed them."""
+        page = self.instance
+        if not (getattr(page, "dates_only", False) and page.start and page.end):
+            return
+        tz = page.dates_tzinfo({})
+        for name, day in (
+            ("start", to_local(page.start, tz).date()),
+            ("end", last_day(page.end, tz)),
+        ):
+            if name in self.fields:
+                self.initial[name] = timezone.make_aware(
+                    datetime.datetime.combine(day, datetime.time.min)
+                )
+
+    def clean(self):
+        """With « Dates only », the days typed become whole days in the page's time zone."""
+        cleaned = super().clean()
+        if cleaned.get("dates_only") and cleaned.get("start") and cleaned.get("end"):
+            cleaned["start"], cleaned["end"] = whole_days(
+                typed_days(cleaned["start"]),
+                typed_days(cleaned["end"]),
+                self.instance.dates_tzinfo(cleaned),
+            )
+        return cleaned
 
     def is_valid(self):
         # Inline formsets are validated after the form's own clean(), so check them here.

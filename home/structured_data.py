@@ -5,6 +5,9 @@ import json
 
 from django.utils.html import mark_safe
 
+from home.clock import to_local
+from home.days import last_day
+
 SCHEMA = "https://schema.org/"
 
 # An edition's or a session's status (the same values for both) as schema.org's EventStatusType.
@@ -15,6 +18,13 @@ EVENT_STATUS = {
     "online": "EventMovedOnline",
     "cancelled": "EventCancelled",
 }
+
+
+def period(page, tz):
+    """(startDate, endDate): dates for whole days (``dates_only``), else local date-times."""
+    if getattr(page, "dates_only", False):
+        return to_local(page.start, tz).date().isoformat(), last_day(page.end, tz).isoformat()
+    return to_local(page.start, tz).isoformat(), to_local(page.end, tz).isoformat()
 
 
 def attendance_mode(online):

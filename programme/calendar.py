@@ -59,8 +59,13 @@ def build_calendar(sessions, edition, request, name):
         if stamp is not None:
             event.add("dtstamp", stamp)
             event.add("last-modified", stamp)
-        event.add("dtstart", edition.local(session.start))
-        event.add("dtend", edition.local(session.end))
+        if session.dates_only:
+            # Whole days (RFC 5545 VALUE=DATE): the end is the day after the last one.
+            event.add("dtstart", edition.local(session.start).date())
+            event.add("dtend", edition.local(session.end).date())
+        else:
+            event.add("dtstart", edition.local(session.start))
+            event.add("dtend", edition.local(session.end))
         event.add("summary", session.title)
         event.add("description", description(session))
         event.add("location", vText(location(session, edition)))

@@ -15,6 +15,8 @@ class SessionType(models.TextChoices):
     COUNTRY_PLENARY = "country_plenary", _("Country plenary")
     CLOSING = "closing", _("Closing")
     OTHER = "other", _("Other")
+    # Outside the edition's days (a side seminar the day after): listed apart.
+    ASSOCIATED = "associated", _("Associated event")
 
 
 class SessionStatus(models.TextChoices):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page
 
-from editions.current import site_current_edition
+from editions.current import editors_edition
 from home.translation import OUTDATED, UNTRANSLATED, statuses
 from partners.models import EditionPartner
 
@@ -75,7 +75,9 @@ class CurrentEditionPanel(Component):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        edition = site_current_edition()
+        edition = editors_edition()
         context["summary"] = edition_summary(edition) if edition else None
-        context["heading"] = _("Current edition")
+        context["heading"] = (
+            _("Edition in preparation") if edition and not edition.live else _("Current edition")
+        )
         return context

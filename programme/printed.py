@@ -59,10 +59,12 @@ def programme_context(programme):
     from editions.models import PracticalInfoPage
 
     edition = programme.edition
+    sessions = programme.with_edition(programme.sessions())
     return {
         "programme": programme,
         "edition": edition,
-        "days": programme.schedule(),
+        "days": programme.schedule(sessions),
+        "associated": programme.associated_events(sessions),
         "info": PracticalInfoPage.objects.live().child_of(edition).first() if edition else None,
         "partners_by_tier": edition.partners_by_tier() if edition else [],
         "language_code": programme.locale.language_code,

@@ -52,7 +52,8 @@ def build_schedule(programme, sessions, request):
 
     by_day = {day.date: day for day in timetable(sessions, tz)}
     days = []
-    for index, day in enumerate(edition.days, start=1):
+    # The edition's days, and those of associated events outside them.
+    for index, day in enumerate(sorted(set(edition.days) | set(by_day)), start=1):
         day_start = datetime.datetime.combine(day, datetime.time.min, tzinfo=tz)
         day_end = day_start + datetime.timedelta(days=1)
         day_rooms = {}

@@ -1,6 +1,6 @@
 """schema.org JSON-LD of a session: an Event within its edition's."""
 
-from home.structured_data import EVENT_STATUS, SCHEMA, attendance_mode, organizer, place
+from home.structured_data import EVENT_STATUS, SCHEMA, attendance_mode, organizer, period, place
 
 
 def session_event(session, edition, request, site_settings, speakers=()):
@@ -11,8 +11,8 @@ def session_event(session, edition, request, site_settings, speakers=()):
         "@id": url + "#event",
         "name": session.title,
         "url": url,
-        "startDate": edition.local(session.start).isoformat(),
-        "endDate": edition.local(session.end).isoformat(),
+        "startDate": period(session, edition.tzinfo)[0],
+        "endDate": period(session, edition.tzinfo)[1],
         "eventStatus": SCHEMA + EVENT_STATUS[session.shown_status],
         "eventAttendanceMode": SCHEMA + attendance_mode(session.is_online),
         "inLanguage": session.language,
@@ -20,7 +20,7 @@ def session_event(session, edition, request, site_settings, speakers=()):
         "superEvent": {
             "@type": "Event",
             "@id": request.build_absolute_uri(edition.get_url(request)) + "#event",
-            "name": edition.title,
+            "name": edition.event_name or edition.title,
             "url": request.build_absolute_uri(edition.get_url(request)),
         },
     }
@@ -31,6 +31,12 @@ def session_event(session, edition, request, site_settings, speakers=()):
         location = {"@type": "VirtualLocation", "url": url}
     if location:
         data["location"] = location
+    organisers = session.other_organisers_list()
+    if organisers:
+        data["organizer"] = [
+            data["organizer"],
+            *({"@type": "Organization", "name": name} for name in organisers),
+        ]
     if speakers:
         data["performer"] = [{"@type": "Person", "name": s.person.full_name} for s in speakers]
     registration = session.registration_url

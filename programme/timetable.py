@@ -25,6 +25,11 @@ class Slot:
     def parallel(self):
         return len(self.sessions) > 1
 
+    @property
+    def dates_only(self):
+        """Its sessions have days but no times (home/days.py)."""
+        return all(getattr(session, "dates_only", False) for session in self.sessions)
+
 
 @dataclass
 class Day:
@@ -43,7 +48,8 @@ def timetable(sessions, tz):
     days = []
     for date, day_sessions in itertools.groupby(ordered, key=lambda s: local_day(s, tz)):
         slots = []
-        for start, slot_sessions in itertools.groupby(day_sessions, key=lambda s: s.start):
+        slot_of = lambda s: (s.start, getattr(s, "dates_only", False))  # noqa: E731
+        for (start, _whole), slot_sessions in itertools.groupby(day_sessions, key=slot_of):
             slot_sessions = list(slot_sessions)
             ends = {s.end for s in slot_sessions}
             slots.append(

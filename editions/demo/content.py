@@ -250,9 +250,14 @@ PAST_EDITIONS = [
         "number": 15,
         "year": 2024,
         "theme": "La Diplomatie des territoires : les singularités de la coopération décentralisée",
-        # A day and a half; the hours were not published, only the dates are shown.
-        "start": paris(2024, 10, 23, 9, 0),
-        "end": paris(2024, 10, 24, 13, 0),
+        # A day and a half; the hours were not published: dates only.
+        "start": paris(2024, 10, 23),
+        "end": paris(2024, 10, 25),
+        "dates_only": True,
+        "participants": 500,
+        "countries": 20,
+        "session_count": 13,
+        "figures_approximate": True,
         "venue": "armenonville",
         "honoured_country": "Cameroun",
         "introduction": (
@@ -281,14 +286,103 @@ PAST_EDITIONS = [
             "Quelle contribution des collectivités territoriales à la résolution des grands "
             "enjeux mondiaux ?"
         ),
-        "start": paris(2023, 9, 18, 9, 0),
-        "end": paris(2023, 9, 19, 18, 0),
+        "start": paris(2023, 9, 18),
+        "end": paris(2023, 9, 20),
+        "dates_only": True,
+        "participants": 500,
+        "countries": 30,
+        "figures_approximate": True,
         "venue": "cite-des-sciences",
         "introduction": (
             "Plus de 500 participants venus de 30 pays. La conférence plénière a été ouverte par "
             "François Rebsamen, alors président de Cités Unies France et maire de Dijon."
         ),
         "partners": [],
+    },
+]
+
+# The archive also shows how the site tells what happened to an edition. The facts of the
+# editions before 2023 are not in the sources (../shared/content/past-editions.md): these
+# are examples, and say so, of what the organiser's staff enter for real history.
+EXAMPLE = " (Exemple de démonstration.)"
+EXAMPLE_EDITIONS = [
+    {
+        "title": "Rencontres de l'AICT 2022",
+        "number": 13,
+        "year": 2022,
+        "start": paris(2022, 7, 1, 9, 0),
+        "end": paris(2022, 7, 1, 18, 0),
+        "venue": "cite-des-sciences",
+        "status": "cancelled",
+        "status_note": "Annulées le jour même après un incident technique sur le lieu." + EXAMPLE,
+        "registration_opens": paris(2022, 3, 1),
+        "sessions": [
+            ("pleniere-2022", "Conférence plénière", "plenary", paris(2022, 7, 1, 9, 30), 90),
+            ("ateliers-2022", "Ateliers thématiques", "workshop", paris(2022, 7, 1, 14, 0), 90),
+        ],
+    },
+    {
+        "title": "Rencontres de l'AICT 2021",
+        "number": 12,
+        "year": 2021,
+        "start": paris(2021, 7, 2, 9, 30),
+        "end": paris(2021, 7, 2, 17, 0),
+        "venue": "cite-des-sciences",
+        "status": "online",
+        "status_note": "Tenues en ligne en raison de la situation sanitaire." + EXAMPLE,
+        "participants": 800,
+        "countries": 35,
+        "sessions": [
+            ("pleniere-2021", "Conférence plénière", "plenary", paris(2021, 7, 2, 10, 0), 90),
+        ],
+    },
+    {
+        "title": "Rencontres de l'AICT 2020",
+        "number": 11,
+        "year": 2020,
+        "start": paris(2020, 9, 17, 9, 0),
+        "end": paris(2020, 9, 18, 17, 0),
+        "previous_start": paris(2020, 7, 2, 9, 0),
+        "previous_end": paris(2020, 7, 3, 17, 0),
+        "venue": "cite-des-sciences",
+        "status": "rescheduled",
+        "status_note": "Reportées de juillet à septembre." + EXAMPLE,
+        "sessions": [
+            ("pleniere-2020", "Conférence plénière", "plenary", paris(2020, 9, 17, 9, 30), 90),
+            (
+                "seminaire-associe-2020",
+                "Séminaire associé : la coopération décentralisée en Afrique",
+                "associated",
+                paris(2020, 9, 19, 9, 30),
+                180,
+            ),
+        ],
+    },
+    {
+        "title": "Rencontres de l'AICT 2019",
+        "number": 10,
+        "year": 2019,
+        "start": paris(2019, 11, 1),
+        "end": paris(2019, 11, 2),
+        "dates_only": True,
+        "venue": "cite-des-sciences",
+        "status": "postponed",
+        "status_note": "Reportées à une date qui n'a pas été fixée." + EXAMPLE,
+    },
+    {
+        "title": "Assises de la coopération décentralisée 2012",
+        "event_name": "Assises de la coopération décentralisée",
+        "year": 2012,
+        "start": paris(2012, 7, 9),
+        "end": paris(2012, 7, 11),
+        "dates_only": True,
+        "venue": "cite-des-sciences",
+        "participants": 1000,
+        "figures_approximate": True,
+        "introduction": (
+            "Une édition connue par ses seules dates et quelques chiffres, sans numéro, "
+            "sous un autre nom." + EXAMPLE
+        ),
     },
 ]
 

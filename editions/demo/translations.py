@@ -3,6 +3,15 @@ string translations, the way a translator's work is stored. Keys are the French 
 as wagtail-localize extracts them (HTML-escaped); slugs are per page type."""
 
 EN = {
+    # The archive's examples (editions/demo/content.py EXAMPLE_EDITIONS)
+    "Annulées le jour même après un incident technique sur le lieu. (Exemple de démonstration.)": "Cancelled on the day after a technical incident at the venue. (Demo example.)",
+    "Tenues en ligne en raison de la situation sanitaire. (Exemple de démonstration.)": "Held online because of the health situation. (Demo example.)",
+    "Reportées de juillet à septembre. (Exemple de démonstration.)": "Moved from July to September. (Demo example.)",
+    "Reportées à une date qui n'a pas été fixée. (Exemple de démonstration.)": "Postponed to a date that was never set. (Demo example.)",
+    "Une édition connue par ses seules dates et quelques chiffres, sans numéro, sous un autre nom. (Exemple de démonstration.)": "An edition known only by its dates and a few figures, without a number, under another name. (Demo example.)",
+    "Assises de la coopération décentralisée": "Conference on decentralised cooperation",
+    "Assises de la coopération décentralisée 2012": "Conference on decentralised cooperation 2012",
+    "Séminaire associé : la coopération décentralisée en Afrique": "Associated seminar: decentralised cooperation in Africa",
     # Snippets
     "Espace des Partenaires": "Partners’ Area",
     "Agence française de développement (AFD)": "French Development Agency (AFD)",

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -27,11 +28,14 @@ from editions.structured_data import edition_event
 from home.admin_widgets import QuarterHourDateTimeInput
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from home.chrome import site_chrome
+from home.days import period_errors
 from home.invalidation import edition_tags, pages_tags
 from home.models import BasePage
 from home.structured_data import as_script_content
+from home.text import unaccent
 
 from .choices import EditionStatus, RegistrationState, hashtag_validator
+from .figures import EditionFigures
 from .parts import EditionParts
 from .registration_state import EditionRegistration
 from .timing import EditionTime
@@ -59,7 +63,7 @@ def time_zone_choices():
     return [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
 
-class EditionPage(EditionTime, EditionParts, BasePage, EditionRegistration):
+class EditionPage(EditionTime, EditionParts, BasePage, EditionRegistration, EditionFigures):
     """One edition of the Rencontres; its slug is its year."""
 
     page_role = "edition"
@@ -72,17 +76,36 @@ class EditionPage(EditionTime, EditionParts, BasePage, EditionRegistration):
 
     number = models.PositiveSmallIntegerField(
         _("edition number"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1)],
-        help_text=_("16 for the 16th edition."),
+        help_text=_("16 for the 16th edition. Leave empty when the sources give none."),
     )
     year = models.PositiveSmallIntegerField(
         _("year"),
         validators=[MinValueValidator(1990), MaxValueValidator(2200)],
         help_text=_("The edition's address is /<language>/<year>/."),
     )
+    event_name = models.CharField(
+        _("event's name that year"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "When the event was not called « Rencontres de l'AICT » that year: shown in the "
+            "header, the browser's title and search engines' data of the edition's pages."
+        ),
+    )
     theme = models.CharField(_("theme"), max_length=255, blank=True)
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
+    dates_only = models.BooleanField(
+        _("dates only"),
+        default=False,
+        help_text=_(
+            "Only the days are known (older editions): type the first and the last day; "
+            "the times are left out everywhere."
+        ),
+    )
     time_zone = models.CharField(
         _("time zone"), max_length=64, default="Europe/Paris", choices=time_zone_choices
     )
@@ -146,6 +169,7 @@ class EditionPage(EditionTime, EditionParts, BasePage, EditionRegistration):
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("number"), FieldPanel("year")]),
+        FieldPanel("event_name"),
         FieldPanel("theme"),
         MultiFieldPanel(
             [
@@ -155,6 +179,7 @@ class EditionPage(EditionTime, EditionParts, BasePage, EditionRegistration):
                         FieldPanel("end", widget=QuarterHourDateTimeInput()),
                     ]
                 ),
+                FieldPanel("dates_only"),
                 FieldPanel("time_zone"),
                 FieldPanel("venue"),
             ],
@@ -169,6 +194,7 @@ class EditionPage(EditionTime, EditionParts, BasePage, EditionRegistration):
             heading=_("Status"),
         ),
         FieldRowPanel([FieldPanel("honoured_country"), FieldPanel("hashtag")]),
+        *EditionFigures.figure_panels,
         FieldPanel("introduction"),
         FieldPanel("highlights"),
         FieldPanel("body"),
@@ -202,7 +228,14 @@ class EditionPage(EditionTime, EditionParts, BasePage, EditionRegistration):
         index.FilterField("year"),
     ]
 
-    search_text_fields = ("title", "theme", "introduction", "honoured_country")
+    search_text_fields = (
+        "title",
+        "event_name",
+        "theme",
+        "introduction",
+        "honoured_country",
+        "status_note",
+    )
     override_translatable_fields = [
         SynchronizedField("slug"),  # the year is the address in every language: /en/2025/
         SynchronizedField("hashtag"),  # one hashtag for everyone
@@ -217,6 +250,7 @@ class EditionPage(EditionTime, EditionParts, BasePage, EditionRegistration):
         "year",
         "start",
         "end",
+        "dates_only",
         "time_zone",
         "venue",
         "status",
@@ -232,6 +266,7 @@ class EditionPage(EditionTime, EditionParts, BasePage, EditionRegistration):
         "pretix_event",
         "registration_opens",
         "registration_closes",
+        *EditionFigures.figure_facts,
     )
     fact_relations = {"edition_partners": ("partner", "tier", "show_in_footer")}
     overridable_facts = ("registration_url",)
@@ -271,21 +306,36 @@ class EditionPage(EditionTime, EditionParts, BasePage, EditionRegistration):
                 taken = siblings.first()
                 if taken is not None:
                     errors["year"] = year_taken_message(taken, self.year)
-        if self.start and self.end and self.end <= self.start:
-            errors["end"] = _("The end must come after the start.")
+        errors.update(period_errors(self, self.tzinfo))
         errors.update(self.registration_errors())
         if self.status == EditionStatus.RESCHEDULED:
             if not self.previous_start:
                 errors["previous_start"] = _(
                     "A rescheduled edition keeps the dates first announced: enter them."
                 )
-            elif self.previous_end and self.previous_end <= self.previous_start:
+            elif self.previous_end and self.previous_end < self.previous_start:
+                # Equal: one day first announced, typed without times.
                 errors["previous_end"] = _("The end must come after the start.")
         if self.hashtag and not self.hashtag.startswith("#"):
             self.hashtag = f"#{self.hashtag}"
         if errors:
             raise ValidationError(errors)
         super().clean()
+
+    def search_text(self):
+        """Also what history is searched by: where it was held, and what happened to it
+        (its status in the page's language)."""
+        words = [super().search_text()]
+        if self.venue_id and self.venue is not None:
+            words += [self.venue.name, self.venue.city]
+        if self.status != EditionStatus.SCHEDULED:
+            with translation.override(self.locale.language_code):
+                words.append(str(self.get_status_display()))
+        return unaccent(" ".join(words))
+
+    def dates_tzinfo(self, values):
+        """The time zone whole days are counted in (the one being entered, on a form)."""
+        return zoneinfo.ZoneInfo(values.get("time_zone") or self.time_zone)
 
     # --- page chrome ------------------------------------------------------------------
 
@@ -317,6 +367,10 @@ class EditionPage(EditionTime, EditionParts, BasePage, EditionRegistration):
         context["proceedings"] = parts["proceedings"] if self.has_ended() else None
         context["partners_page"] = parts["partners_page"]
         context["partners_by_tier"] = parts["partners_by_tier"]
+        sessions = [s for day in context["programme_days"] for s in day.sessions]
+        # Once it is over, the sessions that took place are a figure of the edition.
+        held = self.has_ended() and self.can_be_attended
+        context["key_figures"] = self.key_figures(len(sessions) if held else None)
         context["structured_data"] = self.structured_data(request, context)
         return context
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from home.clock import to_local
+from home.days import last_day
 
 
 class EditionTime:
@@ -26,12 +27,18 @@ class EditionTime:
         return self.local(self.end)
 
     @property
+    def last_day(self):
+        """The edition's last day (an end at midnight, as whole days have, closes the day
+        before)."""
+        return last_day(self.end, self.tzinfo)
+
+    @property
     def is_multi_day(self):
-        return self.local_start.date() != self.local_end.date()
+        return self.local_start.date() != self.last_day
 
     @property
     def days(self):
-        first, last = self.local_start.date(), self.local_end.date()
+        first, last = self.local_start.date(), self.last_day
         return [first + datetime.timedelta(days=n) for n in range((last - first).days + 1)]
 
     @property

@@ -2,12 +2,13 @@
 
 from django import template
 from django.utils import timezone
-from django.utils.formats import date_format, get_format_modules
+from django.utils.formats import date_format, get_format_modules, number_format
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from home.clock import to_local
+from home.days import is_midnight, last_day
 from home.text import tel_href as _tel_href
 
 register = template.Library()
@@ -42,11 +43,13 @@ def date_range(start, end, tz=None):
     if not start:
         return ""
     start = _local(start, tz)
-    if not end or _local(end, tz).date() == start.date():
+    # An end at midnight (whole days) closes the day before.
+    last = last_day(end, start.tzinfo) if end else start.date()
+    if last <= start.date():
         return date_format(start, "DATE_FORMAT")
     return _("from %(start)s to %(end)s") % {
         "start": date_format(start, "DATE_FORMAT"),
-        "end": date_format(_local(end, tz), "DATE_FORMAT"),
+        "end": date_format(last, "DATE_FORMAT"),
     }
 
 
@@ -55,6 +58,9 @@ def time_range(start, end, tz=None):
     """« 9 h 30 – 11 h 00 » in the given time zone."""
     if not start:
         return ""
+    zone = _local(start, tz).tzinfo
+    if end and end > start and is_midnight(start, zone) and is_midnight(end, zone):
+        return _("all day")  # whole days: no time is known
     text = date_format(_local(start, tz), "TIME_FORMAT")
     if end:
         text += " – " + date_format(_local(end, tz), "TIME_FORMAT")
@@ -70,6 +76,12 @@ def day_date(value):
     modules = get_format_modules(get_language())
     fmt = next((m.DAY_FORMAT for m in modules if hasattr(m, "DAY_FORMAT")), "j F Y")
     return date_format(to_local(value) if timezone.is_aware(value) else value, fmt)
+
+
+@register.filter
+def intcomma_local(number):
+    """1200 -> « 1 200 » in French, "1,200" in English, "1.200" in Spanish."""
+    return number_format(number, force_grouping=True)
 
 
 @register.filter

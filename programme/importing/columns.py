@@ -52,7 +52,7 @@ COLUMNS = [
     Column(
         "start",
         pgettext_lazy("spreadsheet column", "Start"),
-        _("The start time: 9:30 or 9h30."),
+        _("The start time: 9:30 or 9h30. Leave Start and End empty when only the day is known."),
         True,
     ),
     Column(
@@ -87,6 +87,11 @@ COLUMNS = [
         "partners",
         pgettext_lazy("spreadsheet column", "Organising partners"),
         _("One per line, as named in the admin."),
+    ),
+    Column(
+        "organisers",
+        pgettext_lazy("spreadsheet column", "Other organisers"),
+        _("Organisations that are not partners of the edition: one per line."),
     ),
     Column(
         "region",

@@ -33,8 +33,8 @@ def session_rows(programme):
         yield {
             "reference": page.reference or page.slug,
             "day": start.date(),
-            "start": start.time().replace(tzinfo=None),
-            "end": end.time().replace(tzinfo=None),
+            "start": "" if page.dates_only else start.time().replace(tzinfo=None),
+            "end": "" if page.dates_only else end.time().replace(tzinfo=None),
             "type": str(types.get(page.session_type, page.session_type)),
             "title": page.title,
             "room": page.room.name if page.room else "",
@@ -44,6 +44,7 @@ def session_rows(programme):
                 for s in page.speakers.all()
             ),
             "partners": "\n".join(p.partner.name for p in page.organising_partners.all()),
+            "organisers": page.other_organisers,
             "region": page.region,
             "language": str(languages.get(page.language, page.language)),
             # The session's own status (an edition's status is the edition's to say).
@@ -75,9 +76,16 @@ def workbook(rows, language="fr", guide=False):
                     cell.number_format = DATE_FORMAT
                 elif column.key in ("start", "end"):
                     cell.number_format = TIME_FORMAT
-                elif column.key in ("speakers", "partners", "summary"):
+                elif column.key in ("speakers", "partners", "organisers", "summary"):
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
-        widths = {"title": 40, "summary": 50, "speakers": 50, "partners": 30, "room": 24}
+        widths = {
+            "title": 40,
+            "summary": 50,
+            "speakers": 50,
+            "partners": 30,
+            "organisers": 30,
+            "room": 24,
+        }
         for index, column in enumerate(COLUMNS):
             letter = sheet.cell(row=1, column=index + 1).column_letter
             sheet.column_dimensions[letter].width = widths.get(column.key, 14)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from home.days import whole_days
 from home.text import short_slug
 from partners.models import Partner
 
@@ -47,6 +48,8 @@ class SessionPlan:
     session_type: str
     room: Room | None
     summary: str
+    dates_only: bool
+    other_organisers: str
     region: str
     language: str
     speakers: list
@@ -106,6 +109,8 @@ class Planner:
                 ("pause cafe", "break"),
                 ("dejeuner", "meal"),
                 ("cocktail dejeuner", "meal"),
+                ("evenement associe", "associated"),
+                ("seminaire associe", "associated"),
             ],
         )
         self.languages = choice_lookup(
@@ -193,13 +198,19 @@ class Planner:
         if not title:
             problems.append(_("the title is empty"))
         day = self.cell(row, "day", problems, parse_day)
-        start_time = self.cell(row, "start", problems, parse_time)
-        end_time = self.cell(row, "end", problems, parse_time)
+        tz = self.edition.tzinfo if self.edition else datetime.UTC
+        # No start and no end: history knows the day only (home/days.py).
+        dates_only = not text(values.get("start")) and not text(values.get("end"))
         start = end = None
-        if day and start_time and end_time:
-            tz = self.edition.tzinfo if self.edition else datetime.UTC
-            start = datetime.datetime.combine(day, start_time, tzinfo=tz)
-            end = datetime.datetime.combine(day, end_time, tzinfo=tz)
+        if dates_only:
+            if day:
+                start, end = whole_days(day, day, tz)
+        else:
+            start_time = self.cell(row, "start", problems, parse_time)
+            end_time = self.cell(row, "end", problems, parse_time)
+            if day and start_time and end_time:
+                start = datetime.datetime.combine(day, start_time, tzinfo=tz)
+                end = datetime.datetime.combine(day, end_time, tzinfo=tz)
         session_type = self.types.get(normalise(text(values.get("type"))).strip("«» "))
         if session_type is None:
             problems.append(
@@ -237,6 +248,7 @@ class Planner:
                 reference=reference,
                 start=start,
                 end=end,
+                dates_only=dates_only,
                 session_type=session_type,
                 room=room,
                 summary=text(values.get("summary")),
@@ -251,11 +263,13 @@ class Planner:
             title=title,
             start=start,
             end=end,
+            dates_only=dates_only,
             session_type=session_type,
             room=room,
             summary=text(values.get("summary")),
             region=text(values.get("region")),
             language=language,
+            other_organisers="\n".join(split_lines(text(values.get("organisers")))),
             speakers=speakers,
             partners=partners,
             status=status,
@@ -351,7 +365,17 @@ def differences(planned, page):
     current = page.get_latest_revision_as_object()
     fields = SessionPage._meta
     changes = []
-    simple = ["title", "start", "end", "session_type", "summary", "region", "language"]
+    simple = [
+        "title",
+        "start",
+        "end",
+        "dates_only",
+        "session_type",
+        "summary",
+        "region",
+        "language",
+        "other_organisers",
+    ]
     if planned.status is not None:
         simple.append("status")
     for name in simple:

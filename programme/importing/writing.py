@@ -79,6 +79,8 @@ class Writer:
     def fill(self, page, session, people):
         page.title = session.title
         page.start, page.end = session.start, session.end
+        page.dates_only = session.dates_only
+        page.other_organisers = session.other_organisers
         page.session_type = session.session_type
         page.room = session.room
         page.summary = session.summary

@@ -78,10 +78,16 @@ class ProgrammePage(EditionChildPage):
         return sessions, filters, apply_filters(sessions, filters, self.tzinfo)
 
     def schedule(self, sessions=None):
-        """The timetable of the sessions shown (programme/timetable.py)."""
+        """The timetable of the sessions shown (programme/timetable.py), associated events
+        (outside the edition's days) left to ``associated_events``."""
         if sessions is None:
             sessions = self.with_edition(self.sessions())
-        return timetable(sessions, self.tzinfo)
+        return timetable([s for s in sessions if not s.is_associated], self.tzinfo)
+
+    @staticmethod
+    def associated_events(sessions):
+        """The associated events among `sessions`, listed apart, in date order."""
+        return [s for s in sessions if s.is_associated]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -95,6 +101,7 @@ class ProgrammePage(EditionChildPage):
         context.update(
             {
                 "days": self.schedule(shown),
+                "associated": self.associated_events(shown),
                 "session_count": len(sessions),
                 "shown_count": len(shown),
             }

@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.admin_widgets import QuarterHourDateTimeInput
 from home.blocks import BodyStreamBlock
 from home.chrome import site_chrome
+from home.days import period_errors
 from home.exports import Export, export_links
 from home.invalidation import edition_keys, edition_tags
 from home.models import BasePage
@@ -67,6 +68,11 @@ class SessionPage(BasePage):
     )
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
+    dates_only = models.BooleanField(
+        _("dates only"),
+        default=False,
+        help_text=_("Only the day is known: type the first and the last day, without times."),
+    )
     room = models.ForeignKey(
         Room,
         verbose_name=_("room"),
@@ -76,6 +82,15 @@ class SessionPage(BasePage):
         related_name="+",
     )
     summary = models.TextField(_("summary"), blank=True, max_length=1000)
+    other_organisers = models.TextField(
+        _("other organisers"),
+        blank=True,
+        max_length=1000,
+        help_text=_(
+            "Organisations that co-organise the session without being partners of the "
+            "edition: one per line."
+        ),
+    )
     body = StreamField(BodyStreamBlock(), verbose_name=_("description"), blank=True)
     region = models.CharField(
         _("world region or country"),
@@ -116,6 +131,7 @@ class SessionPage(BasePage):
                         FieldPanel("end", widget=QuarterHourDateTimeInput()),
                     ]
                 ),
+                FieldPanel("dates_only"),
                 FieldPanel("room"),
             ],
             heading=_("When and where"),
@@ -124,6 +140,7 @@ class SessionPage(BasePage):
         FieldPanel("body"),
         InlinePanel("speakers", heading=_("Speakers"), label=_("Speaker")),
         InlinePanel("organising_partners", heading=_("Organising partners"), label=_("Partner")),
+        FieldPanel("other_organisers"),
         MultiFieldPanel(
             [
                 FieldPanel("region"),
@@ -143,7 +160,7 @@ class SessionPage(BasePage):
         index.FilterField("start"),
     ]
 
-    search_text_fields = ("title", "summary", "region")
+    search_text_fields = ("title", "summary", "region", "other_organisers")
     override_translatable_fields = [SynchronizedField("reference", overridable=False)]
     # Facts (home/translation/): the same in every language, from the French session.
     fact_fields = (
@@ -151,6 +168,7 @@ class SessionPage(BasePage):
         "status",
         "start",
         "end",
+        "dates_only",
         "room",
         "reference",
         "region",
@@ -171,15 +189,17 @@ class SessionPage(BasePage):
         verbose_name_plural = _("sessions")
 
     def clean(self):
-        errors = {}
-        if self.start and self.end and self.end <= self.start:
-            errors["end"] = _("The end must come after the start.")
         edition = self.edition
-        if edition is not None and self.start and self.end and "end" not in errors:
+        errors = period_errors(self, self.dates_tzinfo({}))
+        associated = self.session_type == SessionType.ASSOCIATED
+        if edition is not None and self.start and self.end and not errors and not associated:
             first, last = edition.day_bounds()
             start_ok = first <= self.start < last
             if not (start_ok and first < self.end <= last):
-                errors["start" if not start_ok else "end"] = self.outside_edition_message(edition)
+                errors["start" if not start_ok else "end"] = "{} {}".format(
+                    self.outside_edition_message(edition),
+                    _("For an event outside these days, choose the type « Associated event »."),
+                )
         if self.room_id and edition is not None and edition.venue_id:
             if self.room.venue.translation_key != edition.venue.translation_key:
                 errors["room"] = _("This room is not at the edition's venue (%(venue)s).") % {
@@ -194,6 +214,18 @@ class SessionPage(BasePage):
         if errors:
             raise ValidationError(errors)
         super().clean()
+
+    def dates_tzinfo(self, values):
+        """The time zone whole days are counted in: the edition's."""
+        edition = self.edition
+        return edition.tzinfo if edition is not None else timezone.get_current_timezone()
+
+    @property
+    def is_associated(self):
+        return self.session_type == SessionType.ASSOCIATED
+
+    def other_organisers_list(self):
+        return [line.strip() for line in self.other_organisers.splitlines() if line.strip()]
 
     def reference_is_taken(self, programme):
         """Another session of `programme` has this one's reference. The spreadsheet import

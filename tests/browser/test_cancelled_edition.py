@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from editions.models import EditionPage
 from home.models import HomePage
-from programme.models import ProgrammePage
+from programme.models import ProgrammePage, SessionPage
 
 from .conftest import save_screenshot
 
@@ -26,7 +26,8 @@ def publish(page):
 
 def fill_date(page, selector, value):
     page.fill(selector, value)
-    page.keyboard.press("Escape")  # close the date picker
+    page.keyboard.press("Escape")
+    page.locator("#id_title").click()  # leave the field: its date picker closes
 
 
 def test_a_cancelled_edition_entered_in_the_admin_is_cancelled_on_every_output(
@@ -57,7 +58,8 @@ def test_a_cancelled_edition_entered_in_the_admin_is_cancelled_on_every_output(
     fill_date(page, "#id_start", "01/07/2019 10:00")
     fill_date(page, "#id_end", "01/07/2019 11:30")
     publish(page)
-    assert "a été publiée" in page.content()
+    assert "a été créée et publiée" in page.content()
+    assert SessionPage.objects.get(title="Atelier coopération et climat").live
 
     # The public pages, as a visitor's browser shows them.
     page.goto(f"{live_server.url}/fr/2019/")

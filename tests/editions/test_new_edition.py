@@ -13,6 +13,7 @@ from wagtail_localize.models import StringSegment, Translation, TranslationSourc
 import pytest
 from bs4 import BeautifulSoup
 
+from editions.copy_review import stale_patterns
 from editions.copying import YEAR_FIELDS, EditionCopier
 from editions.models import EditionPage
 from programme.models import SessionPage
@@ -92,11 +93,18 @@ def test_the_copies_are_translations_of_each_other_in_wagtail_localize(copied):
             translation = Translation.objects.get(source=source, target_locale=locale)
             assert translation.enabled
     # As much of each page is translated as in the old edition: strings and their context.
+    # Except the words that name 2025, its date or its number: to translate again.
     old_french = tree(edition(2025, "fr"))
+    stale = stale_patterns(edition(2025, "fr"))
     for code in ("en", "es"):
         locale = Locale.objects.get(language_code=code)
         for old, new in zip(old_french, french, strict=True):
-            assert translated_strings(new, locale) == translated_strings(old, locale, year=True)
+            expected = {
+                key: text
+                for key, text in translated_strings(old, locale, year=True).items()
+                if not stale.search(key[1])
+            }
+            assert translated_strings(new, locale) == expected
     english = edition(2026, "en")
     assert "Workshops" in [p.title for p in tree(english)]
     assert english.theme == edition(2025, "en").theme != edition(2025, "fr").theme
@@ -273,7 +281,13 @@ def test_the_admin_action_reports_errors_on_the_field_and_writes_nothing(
     pages = Page.objects.count()
     response = admin_client.post(
         action_url(edition(2025, "fr")),
-        {"year": "2024", "number": "17", "start": "2024-07-05", "sessions": "drafts"},
+        {
+            "year": "2024",
+            "number": "17",
+            "start": "2024-07-05",
+            "sessions": "drafts",
+            "earlier": "on",
+        },
     )
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
@@ -291,9 +305,12 @@ def test_the_admin_action_creates_the_edition_from_any_of_its_languages(
         follow=True,
     )
     new = edition(2026, "fr")
-    assert response.redirect_chain[-1][0] == reverse("wagtailadmin_pages:edit", args=[new.pk])
-    text = BeautifulSoup(response.content, "html.parser").get_text()
+    assert response.status_code == 200  # the review of what still names 2025
+    soup = BeautifulSoup(response.content, "html.parser")
+    text = soup.get_text()
     assert "Rien n'est publié" in text
+    edit_url = reverse("wagtailadmin_pages:edit", args=[new.pk])
+    assert soup.find("a", string="Modifier la nouvelle édition")["href"] == edit_url
     assert not SessionPage.objects.descendant_of(new).exists()
     assert edition(2026, "es").live is False
 
@@ -312,3 +329,64 @@ def test_translators_cannot_start_an_edition(demo_translated, client, django_use
     page = client.get(reverse("wagtailadmin_pages:edit", args=[edition(2025, "en").pk]))
     assert url not in page.content.decode()
     assert not EditionPage.objects.filter(year=2026).exists()
+
+
+# --- what the copy must not carry over unseen ------------------------------------------------
+
+
+def test_the_copy_lists_what_names_last_year_and_repoints_links(demo_translated, admin_client):
+    response = admin_client.post(
+        action_url(edition(2025, "fr")),
+        {"year": "2026", "number": "17", "start": "03/07/2026", "sessions": "drafts"},
+    )
+    soup = BeautifulSoup(response.content, "html.parser")
+    rows = [" ".join(tr.get_text(" ").split()) for tr in soup.select("table.listing tbody tr")]
+    assert any("4 juillet 2025" in row and "Introduction" in row for row in rows), rows
+    assert any("16e édition" in row for row in rows), rows
+    new = edition(2026, "fr")
+    # The highlight that linked last year's « Relais » page links this year's copy.
+    relais_2026 = new.get_children().get(slug="relais-de-la-coop-dec")
+    linked = [block.value["page"] for block in new.get_latest_revision_as_object().highlights]
+    assert relais_2026.specific in [page.specific for page in linked if page]
+    assert not any(page and page.is_descendant_of(edition(2025, "fr")) for page in linked)
+    # The English introduction is not carried over as translated: it names 4 July 2025.
+    english = Locale.objects.get(language_code="en")
+    strings = translated_strings(new, english)
+    assert not any("2025" in source for (_field, source) in strings)
+
+
+def test_the_dashboard_moves_to_the_edition_in_preparation(demo_translated, admin_client):
+    call_command(
+        "new_edition", "--from", "2025", "--year", "2026", "--start", "2026-07-03", stdout=None
+    )
+    import time_machine
+
+    with time_machine.travel("2026-01-15 12:00 +01:00", tick=False):
+        home = BeautifulSoup(admin_client.get(reverse("wagtailadmin_home")).content, "html.parser")
+    panel = home.get_text(" ")
+    assert "Édition en préparation" in panel and "Rencontres de l'AICT 2026" in panel
+    new_programme = edition(2026, "fr").get_children().get(slug="programme")
+    links = [a["href"] for a in home.select("a[href]")]
+    assert reverse("programme_import", args=[new_programme.pk]) in links
+
+
+def test_an_earlier_year_is_refused_until_confirmed_and_the_command_speaks_french(demo_translated):
+    import io
+
+    with pytest.raises(CommandError, match="2018 est antérieure à l.édition copiée"):
+        call_command("new_edition", "--from", "2025", "--year", "2018", "--start", "2018-07-04")
+    out = io.StringIO()
+    call_command(
+        "new_edition",
+        "--from",
+        "2025",
+        "--year",
+        "2018",
+        "--start",
+        "2018-07-06",
+        "--earlier",
+        stdout=out,
+    )
+    text = out.getvalue()
+    assert "pages copiées, non publiées" in text and "pages copied" not in text
+    assert "À relire" in text

@@ -3,10 +3,13 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wagtail.models import Locale
 
 from editions.copying import EditionCopier
+from editions.forms import earlier_year_message
 from editions.models import EditionPage
 
 
@@ -31,16 +34,29 @@ class Command(BaseCommand):
             "--number", type=int, help="The new edition's number (default: the old one + 1)."
         )
         parser.add_argument(
+            "--earlier",
+            action="store_true",
+            help="Allow a year before the source's (entering an older edition).",
+        )
+        parser.add_argument(
             "--without-sessions",
             action="store_true",
             help="Leave the sessions out (by default they are copied as drafts).",
         )
 
     def handle(self, *args, **options):
+        # The organiser's staff read French: the command speaks it, as the admin does.
+        with translation.override(Locale.get_default().language_code):
+            self.copy(options)
+
+    def copy(self, options):
         editions = EditionPage.objects.filter(year=options["source"])
         source = editions.filter(locale=Locale.get_default()).first() or editions.first()
         if source is None:
-            raise CommandError(f"No edition for the year {options['source']}.")
+            raise CommandError(_("No edition for the year %(year)s.") % {"year": options["source"]})
+        if options["year"] < source.year and not options["earlier"]:
+            how = _("Add --earlier if that is what you want.")
+            raise CommandError(earlier_year_message(options["year"], source, how))
         copier = EditionCopier(
             source,
             year=options["year"],
@@ -49,24 +65,53 @@ class Command(BaseCommand):
             include_sessions=not options["without_sessions"],
         )
         try:
-            with translation.override(Locale.get_default().language_code):
-                report = copier.run()
+            report = copier.run()
         except ValidationError as error:
             raise CommandError(
                 "\n".join(f"--{name}: {' '.join(messages)}" for name, messages in error)
             ) from error
         edition = report.edition
         self.stdout.write(
-            f"{edition.title} ({edition.locale.language_code}): {report.pages} pages copied, "
-            "unpublished."
+            ngettext(
+                "%(title)s (%(language)s): %(count)s page copied, unpublished.",
+                "%(title)s (%(language)s): %(count)s pages copied, unpublished.",
+                report.pages,
+            )
+            % {
+                "title": edition.title,
+                "language": edition.locale.language_code,
+                "count": report.pages,
+            }
         )
         if report.sessions_left_out:
-            self.stdout.write(f"Sessions left out: {report.sessions_left_out}.")
+            self.stdout.write(
+                _("Sessions left out: %(count)s.") % {"count": report.sessions_left_out}
+            )
         for code, count in report.translations.items():
-            self.stdout.write(f"Translation {code}: {count} pages, unpublished.")
+            self.stdout.write(
+                ngettext(
+                    "Translation %(language)s: %(count)s page, unpublished.",
+                    "Translation %(language)s: %(count)s pages, unpublished.",
+                    count,
+                )
+                % {"language": code, "count": count}
+            )
+        if report.links_repointed:
+            self.stdout.write(
+                _("Links to the copied edition repointed on %(count)s pages.")
+                % {"count": report.links_repointed}
+            )
+        for item in report.stale:
+            self.stdout.write(
+                _("To review: %(page)s — %(field)s: %(excerpt)s")
+                % {"page": item.page.title, "field": item.field, "excerpt": item.excerpt}
+            )
         self.stdout.write(
             self.style.SUCCESS(
-                f"Edit it in the admin: /admin/pages/{edition.pk}/edit/ — nothing is live "
-                "until it is published."
+                _(
+                    "Edit it in the admin: /admin/pages/%(id)s/edit/ — nothing is live until "
+                    "it is published."
+                )
+                % {"id": edition.pk}
             )
         )
