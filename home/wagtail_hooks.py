@@ -89,3 +89,11 @@ def french_translation_editor():
     from django.utils.html import format_html
 
     return format_html('<script src="{}" defer></script>', static("js/admin-french.js"))
+
+
+@hooks.register("construct_admin_api")
+def translators_read_source_pages(router):
+    """« Page liée » in the translation editor shows the French page (home/admin_api.py)."""
+    from .admin_api import TranslatorPagesAdminAPIViewSet
+
+    router.register_endpoint("pages", TranslatorPagesAdminAPIViewSet)

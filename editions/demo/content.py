@@ -316,10 +316,6 @@ EXAMPLE_EDITIONS = [
         "status": "cancelled",
         "status_note": "Annulées le jour même après un incident technique sur le lieu." + EXAMPLE,
         "registration_opens": paris(2022, 3, 1),
-        "sessions": [
-            ("pleniere-2022", "Conférence plénière", "plenary", paris(2022, 7, 1, 9, 30), 90),
-            ("ateliers-2022", "Ateliers thématiques", "workshop", paris(2022, 7, 1, 14, 0), 90),
-        ],
     },
     {
         "title": "Rencontres de l'AICT 2021",
@@ -332,9 +328,6 @@ EXAMPLE_EDITIONS = [
         "status_note": "Tenues en ligne en raison de la situation sanitaire." + EXAMPLE,
         "participants": 800,
         "countries": 35,
-        "sessions": [
-            ("pleniere-2021", "Conférence plénière", "plenary", paris(2021, 7, 2, 10, 0), 90),
-        ],
     },
     {
         "title": "Rencontres de l'AICT 2020",
@@ -347,16 +340,6 @@ EXAMPLE_EDITIONS = [
         "venue": "cite-des-sciences",
         "status": "rescheduled",
         "status_note": "Reportées de juillet à septembre." + EXAMPLE,
-        "sessions": [
-            ("pleniere-2020", "Conférence plénière", "plenary", paris(2020, 9, 17, 9, 30), 90),
-            (
-                "seminaire-associe-2020",
-                "Séminaire associé : la coopération décentralisée en Afrique",
-                "associated",
-                paris(2020, 9, 19, 9, 30),
-                180,
-            ),
-        ],
     },
     {
         "title": "Rencontres de l'AICT 2019",

@@ -1,7 +1,5 @@
 """Builds the demo site idempotently: a second run finds everything in place and adds nothing."""
 
-import datetime
-
 from django.conf import settings
 from django.db import transaction
 
@@ -168,7 +166,6 @@ class DemoLoader:
     def ensure_edition(self, data):
         data = dict(data)
         partners = data.pop("partners", [])
-        sessions = data.pop("sessions", [])
         editorial = data.pop("editorial", None)
         highlights = data.pop("highlights", [])
         author = data.pop("editorial_author", None)
@@ -196,20 +193,6 @@ class DemoLoader:
         self.home.add_child(instance=edition)
         edition.save_revision().publish()
         self.note("edition", edition.title)
-        if sessions:
-            programme = self.ensure_child(
-                edition, ProgrammePage, "programme", title="Programme", show_in_menus=True
-            )
-            for slug, title, session_type, start, minutes in sessions:
-                self.ensure_child(
-                    programme,
-                    SessionPage,
-                    slug,
-                    title=title,
-                    session_type=session_type,
-                    start=start,
-                    end=start + datetime.timedelta(minutes=minutes),
-                )
         return edition, True
 
     def build_2025(self):

@@ -11,7 +11,6 @@ EN = {
     "Une édition connue par ses seules dates et quelques chiffres, sans numéro, sous un autre nom. (Exemple de démonstration.)": "An edition known only by its dates and a few figures, without a number, under another name. (Demo example.)",
     "Assises de la coopération décentralisée": "Conference on decentralised cooperation",
     "Assises de la coopération décentralisée 2012": "Conference on decentralised cooperation 2012",
-    "Séminaire associé : la coopération décentralisée en Afrique": "Associated seminar: decentralised cooperation in Africa",
     # Snippets
     "Espace des Partenaires": "Partners’ Area",
     "Agence française de développement (AFD)": "French Development Agency (AFD)",

@@ -101,3 +101,13 @@ def test_a_cancelled_edition_entered_in_the_admin_is_cancelled_on_every_output(
     assert "ANNULÉE" in cover and "incident technique" in cover
     text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
     assert "Atelier coopération et climat" in text and "Annulée" in text
+
+
+def test_on_a_phone_a_past_editions_page_title_is_on_the_first_screen(
+    phone, live_server, demo_site
+):
+    for url in ("/fr/2022/programme/", "/fr/2020/programme/", "/fr/2022/"):
+        phone.goto(f"{live_server.url}{url}")
+        title = phone.locator("main h1").first.bounding_box()
+        assert title is not None and title["y"] + title["height"] <= 844, (url, title)
+    save_screenshot(phone, "past-edition-on-a-phone")
