@@ -19,6 +19,10 @@ class ParentAwarePageForm(WagtailAdminPageForm):
         super().__init__(*args, parent_page=parent_page, **kwargs)
         if parent_page is not None:
             self.instance._parent_for_validation = parent_page
+            if getattr(parent_page.specific_deferred, "page_role", None) == "edition":
+                # A page made below an edition is in its menu unless the editor unticks it.
+                if not self.instance.pk and "show_in_menus" in self.fields:
+                    self.initial["show_in_menus"] = True
         self.show_whole_days()
 
     # --- dates without times (home/days.py) -----------------------------------------------

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 
 from editions.factories import EditionPageFactory
 from editions.models import EditionPage, PracticalInfoPage
+from home.models import StandardPage
 from home.text import short_slug
 from partners.factories import PartnerFactory, PartnerTierFactory
 from partners.models import EditionPartner
@@ -122,7 +123,7 @@ def test_a_stray_draft_is_named_with_a_link_to_it(admin_client, home, venue):
 
 
 def test_edition_pages_made_in_the_admin_are_in_the_menu(admin_client, edition, client):
-    for model in (ProgrammePage, PracticalInfoPage):
+    for model in (ProgrammePage, PracticalInfoPage, StandardPage):
         add_form = admin_client.get(
             reverse(
                 "wagtailadmin_pages:add",

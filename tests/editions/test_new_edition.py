@@ -219,7 +219,7 @@ def test_sessions_can_be_left_out(demo_translated):
     [
         (["--year", "2025", "--start", "2025-09-01"], "Une édition existe déjà pour l'année 2025"),
         (["--year", "2026", "--start", "2027-07-02"], "L'édition 2026 doit commencer en 2026"),
-        (["--year", "2026", "--start", "3 juillet"], "is not a date"),
+        (["--year", "2026", "--start", "3 juillet"], "n'est pas une date"),
     ],
 )
 def test_bad_requests_write_nothing(demo_translated, arguments, message):

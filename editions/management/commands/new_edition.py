@@ -1,5 +1,6 @@
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
@@ -17,7 +18,11 @@ def iso_date(value):
     try:
         return datetime.date.fromisoformat(value)
     except ValueError as error:
-        raise CommandError(f"--start: {value!r} is not a date such as 2026-07-03.") from error
+        with translation.override(settings.LANGUAGE_CODE):  # read before handle() runs
+            message = _("--start: « %(value)s » is not a date such as 2026-07-03.") % {
+                "value": value
+            }
+        raise CommandError(message) from error
 
 
 class Command(BaseCommand):
