@@ -20,9 +20,13 @@ class ParentAwarePageForm(WagtailAdminPageForm):
         if parent_page is not None:
             self.instance._parent_for_validation = parent_page
             if getattr(parent_page.specific_deferred, "page_role", None) == "edition":
-                # A page made below an edition is in its menu unless the editor unticks it.
+                # A page made below an edition is in its menu unless the editor unticks it
+                # (or its type says otherwise: the proceedings, after the event).
+                model = type(self.instance)
                 if not self.instance.pk and "show_in_menus" in self.fields:
-                    self.initial["show_in_menus"] = True
+                    self.initial["show_in_menus"] = model.show_in_menus_default or (
+                        "show_in_menus_default" not in vars(model)
+                    )
         self.show_whole_days()
 
     # --- dates without times (home/days.py) -----------------------------------------------

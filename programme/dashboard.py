@@ -9,6 +9,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page
 
 from editions.current import editors_edition
+from editions.models.choices import Registration, RegistrationState
 from home.translation import OUTDATED, UNTRANSLATED, statuses
 from partners.models import EditionPartner
 
@@ -49,6 +50,12 @@ def edition_summary(edition, now=None):
     start_day = edition.local_start.date()
     today = edition.local(now).date()
     registration = edition.registration(edition.locale.language_code, now=now)
+    if registration is None and edition.registration_state(now) is not None:
+        # The public pages say nothing of registration once the edition is over; its
+        # editors still read that it closed.
+        registration = Registration(
+            state=RegistrationState.CLOSED, url="", opens=edition.registration_opens
+        )
     return {
         "edition": edition,
         "programme": ProgrammePage.objects.child_of(edition).first(),

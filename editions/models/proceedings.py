@@ -17,6 +17,9 @@ class ProceedingsPage(EditionChildPage):
     page_role = "proceedings"
 
     shows_sessions = True
+    # Not in the edition's menu until the editor ticks it after the event (the edition page
+    # links it once the edition is over).
+    show_in_menus_default = False
 
     template = "pages/proceedings_page.html"
 

@@ -143,7 +143,7 @@ def test_session_outside_the_edition_is_refused_in_french(admin_client, admin_pr
     )
     assert response.status_code == 200
     assert field_errors(response)["start"] == [
-        "La séance doit avoir lieu le jour de l'édition, le 03/07/2026."
+        "La séance doit avoir lieu le jour de l'édition, le 03/07/2026. Pour un événement en dehors de ces jours, choisissez le type « Événement associé »."
     ]
     assert not SessionPage.objects.exists()
 

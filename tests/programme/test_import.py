@@ -166,7 +166,7 @@ def test_every_problem_is_reported_by_line_and_nothing_is_written(world):
         "ligne 2 : La fin doit être postérieure au début.",
         "ligne 3 : salle inconnu(e) « Salle Introuvable »",
         "ligne 4 : type de séance inconnu « Conférence de presse »",
-        "ligne 5 : La séance doit avoir lieu le jour de l'édition, le 04/07/2025.",
+        "ligne 5 : La séance doit avoir lieu le jour de l'édition, le 04/07/2025. Pour un événement en dehors de ces jours, choisissez le type « Événement associé ».",
         "ligne 6 : le nom d'intervenant « Jean Martin » correspond à 2 personnes",
     ]
     with pytest.raises(ValueError):
@@ -253,7 +253,8 @@ def test_import_export_import_round_trip(world):
     Writer(world).write(plan_of(world, xlsx([WORKSHOP, PLENARY])))
     exported = export_programme(world)
     rows = list(load_workbook(io.BytesIO(exported)).active.iter_rows(values_only=True))
-    assert rows[0] == (*HEADERS, "Statut")
+    partners = HEADERS.index("Partenaires organisateurs") + 1
+    assert rows[0] == (*HEADERS[:partners], "Autres organisateurs", *HEADERS[partners:], "Statut")
     assert rows[1][:6] == (
         "A1",
         datetime.datetime(2025, 7, 4),

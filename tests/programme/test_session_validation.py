@@ -34,7 +34,7 @@ def test_end_after_start(programme):
 def test_inside_the_edition_dates(programme):
     session = new_session(programme, (2025, 7, 5, 9, 0), (2025, 7, 5, 10, 0))
     assert errors_of(session)["start"] == [
-        "La séance doit avoir lieu le jour de l'édition, le 04/07/2025."
+        "La séance doit avoir lieu le jour de l'édition, le 04/07/2025. Pour un événement en dehors de ces jours, choisissez le type « Événement associé »."
     ]
     session = new_session(programme, (2025, 7, 4, 23, 0), (2025, 7, 5, 1, 0))
     assert "end" in errors_of(session)
