@@ -68,7 +68,15 @@ class ParentAwarePageForm(WagtailAdminPageForm):
             valid = False
             # modelcluster's own check (from the database constraint) names the fields in
             # English above the panel: say it in the editor's words, on the repeated row.
-            formset._non_form_errors = formset.error_class(error_class="nonform")
+            generic = {
+                str(formset.get_unique_error_message(list(constraint.fields)))
+                for constraint in formset.model._meta.constraints
+                if getattr(constraint, "fields", None)
+            }
+            formset._non_form_errors = formset.error_class(
+                [e for e in formset.non_form_errors() if str(e) not in generic],
+                error_class="nonform",
+            )
             for form in duplicates:
                 form._errors.pop(NON_FIELD_ERRORS, None)
                 form.add_error(fields[0], formset.model.duplicate_message)

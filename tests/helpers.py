@@ -55,3 +55,19 @@ def png_file(name, width=400, height=200, colour=(0, 85, 164)):
     Image.new("RGB", (width, height), colour).save(data, "PNG")
     data.seek(0)
     return ImageFile(data, name=name)
+
+
+def page_soup(client, url):
+    """The page at `url` (it must answer 200), parsed."""
+    from bs4 import BeautifulSoup
+
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def json_ld(page):
+    """The schema.org objects of a parsed page."""
+    import json
+
+    return [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")]

@@ -59,6 +59,8 @@ def test_every_inline_panel_refuses_a_repeated_row_in_french(admin_client, admin
     response = add_page(admin_client, admin_programme, SessionPage, data)
     assert response.status_code == 200
     assert "Cette personne figure déjà dans cette séance." in response.content.decode()
+    # Not Django's generic words naming the fields (« … en double dans session et person »).
+    assert "en double" not in response.content.decode()
     assert not SessionPage.objects.exists()
     assert not SessionSpeaker.objects.exists()
 

@@ -20,19 +20,10 @@ from programme.importing.planning import Planner
 from programme.importing.reading import read
 from programme.models import ProgrammePage, SessionPage
 from tests.admin_forms import EDITION_FORM, add_page, field_errors, session_form
-from tests.helpers import workbook
+from tests.helpers import json_ld, workbook
+from tests.helpers import page_soup as soup
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
-
-
-def soup(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def json_ld(page_soup):
-    return [json.loads(s.string) for s in page_soup.find_all("script", type="application/ld+json")]
 
 
 def edition_form(**values):

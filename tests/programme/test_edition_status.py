@@ -19,17 +19,8 @@ from programme.importing.exporting import export_programme
 from programme.importing.planning import Planner
 from programme.importing.reading import read
 from programme.models import ProgrammePage, SessionPage
-from tests.helpers import workbook
-
-
-def soup(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def json_ld(page_soup):
-    return [json.loads(s.string) for s in page_soup.find_all("script", type="application/ld+json")]
+from tests.helpers import json_ld, workbook
+from tests.helpers import page_soup as soup
 
 
 def set_edition_status(status, note=""):
