@@ -49,17 +49,20 @@ def edition_event(edition, request, site_settings, sessions=(), language="fr"):
         offer["validThrough"] = edition.local(edition.registration_closes_at).isoformat()
         data["offers"] = offer
     if sessions:
-        data["subEvent"] = [
-            {
-                "@type": "Event",
-                "@id": request.build_absolute_uri(s.get_url(request)) + "#event",
-                "name": s.title,
-                "url": request.build_absolute_uri(s.get_url(request)),
-                "startDate": period(s, edition.tzinfo)[0],
-                "endDate": period(s, edition.tzinfo)[1],
-                "eventStatus": SCHEMA + EVENT_STATUS[s.shown_status],
-                "eventAttendanceMode": SCHEMA + attendance_mode(s.is_online),
-            }
-            for s in sessions
-        ]
+        data["subEvent"] = [sub_event(s, edition, request) for s in sessions]
     return data
+
+
+def sub_event(session, edition, request):
+    url = request.build_absolute_uri(session.get_url(request))
+    start, end = period(session, edition.tzinfo)
+    return {
+        "@type": "Event",
+        "@id": url + "#event",
+        "name": session.title,
+        "url": url,
+        "startDate": start,
+        "endDate": end,
+        "eventStatus": SCHEMA + EVENT_STATUS[session.shown_status],
+        "eventAttendanceMode": SCHEMA + attendance_mode(session.is_online),
+    }

@@ -4,7 +4,7 @@ Such a page says so (``dates_only``) and stores whole days: its start at midnigh
 first day and its end at midnight after its last day, in its time zone, so that every rule
 on instants (has it ended, which edition is current, is a session within its edition) holds
 unchanged. The editor types the first and the last day; the admin's form turns them into
-those instants and shows them back as typed (DatesOnlyForm in home/forms.py)."""
+those instants and shows them back as typed (ParentAwarePageForm in home/forms.py)."""
 
 import datetime
 

@@ -5,14 +5,15 @@ from home.structured_data import EVENT_STATUS, SCHEMA, attendance_mode, organize
 
 def session_event(session, edition, request, site_settings, speakers=()):
     url = request.build_absolute_uri(session.get_url(request))
+    start, end = period(session, edition.tzinfo)
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
         "@id": url + "#event",
         "name": session.title,
         "url": url,
-        "startDate": period(session, edition.tzinfo)[0],
-        "endDate": period(session, edition.tzinfo)[1],
+        "startDate": start,
+        "endDate": end,
         "eventStatus": SCHEMA + EVENT_STATUS[session.shown_status],
         "eventAttendanceMode": SCHEMA + attendance_mode(session.is_online),
         "inLanguage": session.language,

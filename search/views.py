@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend as backend
 
-from editions.models import EditionPage
+from editions.models import EditionPage, Venue
 from home.text import search_terms
 from partners.models import EditionPartner, Partner, PartnersPage
 from programme.models import Person, SessionPage, SessionSpeaker, SessionType, SpeakerIndexPage
@@ -67,7 +67,13 @@ def find(query, locale, editions, edition, session_type):
     for row in rows:
         if row["edition"] is not None:
             # A session's status and times depend on its edition: known here, no query.
-            row["page"].__dict__["edition"] = row["edition"]
+            row["page"].know_edition(row["edition"])
+    # An edition's result shows its venue: read for all of them at once.
+    found_editions = [row["page"] for row in rows if isinstance(row["page"], EditionPage)]
+    venues = Venue.objects.in_bulk({e.venue_id for e in found_editions if e.venue_id})
+    for found_edition in found_editions:
+        if found_edition.venue_id in venues:
+            found_edition.venue = venues[found_edition.venue_id]
     # Newest edition first, pages outside any edition last; relevance within an edition.
     rows.sort(
         key=lambda r: (

@@ -48,7 +48,7 @@ class EditionParts:
         found = {}
         for child in children:
             found.setdefault(type(child), child)
-            child.__dict__["edition"] = self
+            child.know_edition(self)
         return [found.get(model) for model in models]
 
     def parts(self, request):
@@ -91,7 +91,7 @@ class EditionParts:
                 setattr(self, field, found[field])
         for child in ("programme", "practical", "proceedings", "partners_page"):
             if found[child] is not None:
-                found[child].__dict__["edition"] = self
+                found[child].know_edition(self)
         return found
 
     def partners_by_tier(self, rows=None):

@@ -88,6 +88,11 @@ class BasePage(Page):
     # The role the page plays for the base (home/roles.py): "edition" for an edition.
     page_role = None
 
+    def know_edition(self, edition):
+        """Give the page its edition, known to the caller (a listing, the edition's own
+        parts): ``edition`` then costs no query."""
+        self.__dict__["edition"] = edition
+
     @cached_property
     def edition(self):
         if self.page_role == "edition":

@@ -114,7 +114,10 @@ def workbook(rows, language="fr", guide=False):
 
 
 def export_programme(programme, language="fr"):
-    return workbook(list(session_rows(programme)), language)
+    # The cells' words (types, roles, statuses) in the file's language, whatever the request's.
+    with translation.override(language):
+        rows = list(session_rows(programme))
+    return workbook(rows, language)
 
 
 EXAMPLE_ROW = {

@@ -292,7 +292,7 @@ class Planner:
             # here has no place in the tree yet, so Wagtail's slug check has no siblings).
             page.slug = short_slug(page.title, 80, "seance")
         page._parent_for_validation = self.programme
-        page.__dict__["edition"] = self.edition
+        page.know_edition(self.edition)
         checked = set(values) | {"slug"}
         try:
             page.clean_fields(

@@ -63,7 +63,7 @@ class ProgrammePage(EditionChildPage):
         depend on it) without a query of its own."""
         sessions = list(sessions)
         for session in sessions:
-            session.__dict__["edition"] = self.edition
+            session.know_edition(self.edition)
         return sessions
 
     @property

@@ -191,8 +191,8 @@ class SessionPage(BasePage):
     def clean(self):
         edition = self.edition
         errors = period_errors(self, self.dates_tzinfo({}))
-        associated = self.session_type == SessionType.ASSOCIATED
-        if edition is not None and self.start and self.end and not errors and not associated:
+        inside = edition is not None and not self.is_associated  # associated: any day
+        if inside and self.start and self.end and not errors:
             first, last = edition.day_bounds()
             start_ok = first <= self.start < last
             if not (start_ok and first < self.end <= last):

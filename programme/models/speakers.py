@@ -74,7 +74,7 @@ class SpeakerIndexPage(RoutablePageMixin, EditionChildPage):
             .order_by("session__start")
         )
         for role in roles:
-            role.session.__dict__["edition"] = self.edition  # its status, without a query
+            role.session.know_edition(self.edition)  # its status, without a query
         return self.render(
             request,
             template="pages/speaker_detail_page.html",

@@ -7,6 +7,7 @@ import json
 import zoneinfo
 
 from django.urls import reverse
+from django.utils import translation
 
 import pytest
 from bs4 import BeautifulSoup
@@ -140,9 +141,19 @@ def test_an_edition_without_a_number_under_another_name(admin_client, home, clie
     assert "1 000 participants" in card.get_text(" ").replace("\u202f", " ").replace("\xa0", " ")
 
 
-def test_figures_speak_english_on_the_english_page(home, client):
+def test_figures_take_the_singular_or_plural_of_the_readers_language(home, client):
     edition = EditionPageFactory(parent=home, year=2018, participants=1, countries=12)
     assert [words for _n, words, _r in edition.key_figures()] == ["participant", "pays"]
+    with translation.override("en"):
+        assert [words for _n, words, _r in edition.key_figures()] == [
+            "participant",
+            "countries",
+        ]
+    with translation.override("es"):
+        assert [words for _n, words, _r in edition.key_figures()] == [
+            "participante",
+            "países",
+        ]
 
 
 # --- associated events, other organisers ------------------------------------------------------
