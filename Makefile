@@ -6,12 +6,15 @@ PORT ?= 8000
 DEV := DJANGO_SETTINGS_MODULE=cms.settings.dev WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT)
 STAMP := $(VENV)/.installed
 
-.PHONY: demo install test lint format check messages run clean bench load
+.PHONY: demo install test lint format check messages run clean bench load render
 
-$(STAMP): pyproject.toml constraints.txt
+# Python packages from PyPI (pinned by constraints.txt); front-end packages from the npm
+# registry (pinned by package-lock.json): the typeface and the HTML checker the tests run.
+$(STAMP): pyproject.toml constraints.txt package.json package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	npm ci --omit=dev --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -44,6 +47,10 @@ endif
 bench: $(STAMP)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
+## In-process render times without the page cache (SQLite, DEBUG off); a table, not a test.
+render: $(STAMP)
+	$(BIN)/python -m bench.render $(BENCH_ARGS)
+
 load: $(STAMP)
 	$(BIN)/python -m bench.faults $(BENCH_ARGS)
 
@@ -62,8 +69,8 @@ format: $(STAMP)
 
 ## Refresh the interface-string catalogues (needs GNU gettext) and compile them
 messages: $(STAMP)
-	$(DEV) $(BIN)/python manage.py makemessages --locale fr --locale en --locale es --ignore ".venv/*" --ignore "var/*" --no-obsolete
-	$(DEV) $(BIN)/python manage.py compilemessages --ignore ".venv/*"
+	$(DEV) $(BIN)/python manage.py makemessages --locale fr --locale en --locale es --ignore ".venv/*" --ignore "var/*" --ignore "node_modules/*" --no-obsolete
+	$(DEV) $(BIN)/python manage.py compilemessages --ignore ".venv/*" --ignore "node_modules/*"
 
 clean:
 	rm -rf $(VENV) var

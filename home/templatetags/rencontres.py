@@ -1,11 +1,19 @@
 """Template helpers for the public site: ordinals, date ranges, phone links, headings."""
 
+from pathlib import PurePosixPath
+
 from django import template
+from django.template.base import Token
 from django.utils import timezone
 from django.utils.formats import date_format, get_format_modules, number_format
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from wagtail.images.models import Picture
+from wagtail.images.shortcuts import get_renditions_or_not_found
+from wagtail.images.templatetags.wagtailimages_tags import PictureNode
+from wagtail.images.templatetags.wagtailimages_tags import image as image_tag_parser
 
 from home.clock import to_local
 from home.days import is_midnight, last_day
@@ -147,3 +155,51 @@ def lang_attr(obj):
     if not code or code == get_language():
         return ""
     return format_html(' lang="{}"', code)
+
+
+class DistinctWidthsPictureNode(PictureNode):
+    """Wagtail's `picture`, less the renditions that are no wider than a smaller one of the
+    same format: a source image smaller than the largest size asked for gives two renditions
+    of the same width, which a `srcset` may not hold (the Nu HTML checker's error)."""
+
+    def render(self, context):
+        image = self.validate_image(context)
+        if not image:
+            return ""
+        renditions = distinct_widths(get_renditions_or_not_found(image, self.get_filters()))
+        if self.output_var_name:
+            context[self.output_var_name] = Picture(renditions)
+            return ""
+        attrs = {key: value.resolve(context) for key, value in self.attrs.items()}
+        if len(renditions) == len({suffix(r) for r in renditions.values()}):
+            # One width per format: a `srcset` of plain addresses, which `sizes` may not go with.
+            attrs.pop("sizes", None)
+        return Picture(renditions, attrs).__html__()
+
+
+def suffix(rendition):
+    return PurePosixPath(rendition.file.name).suffix
+
+
+def distinct_widths(renditions):
+    """{spec: rendition} without a rendition whose format and width an earlier one has."""
+    kept, seen = {}, set()
+    for spec, rendition in renditions.items():
+        key = (suffix(rendition), rendition.width)
+        if key not in seen:
+            seen.add(key)
+            kept[spec] = rendition
+    return kept
+
+
+@register.tag
+def responsive_picture(parser, token):
+    """`{% responsive_picture image format-{avif,webp,jpeg} fill-{240x300,480x600} … %}`: as
+    Wagtail's `picture` tag, whose arguments it takes, with distinct widths."""
+    _name, arguments = token.contents.split(None, 1)
+    # Wagtail's own parser, given the same arguments under the name of its `picture` tag.
+    as_picture = Token(token.token_type, f"picture {arguments}", token.position, token.lineno)
+    node = image_tag_parser(parser, as_picture)
+    return DistinctWidthsPictureNode(
+        node.image_expr, node.filter_specs, attrs=node.attrs, output_var_name=node.output_var_name
+    )

@@ -68,3 +68,32 @@ def test_a_speaker_photo_is_sized_and_loads_at_once_on_their_own_page(demo, clie
     card = listed.select_one("picture img.person-card__photo")
     assert (card["width"], card["height"], card["loading"]) == ("96", "96", "lazy")
     assert "192w" in card["srcset"]
+
+
+def picture_html(width, height):
+    from django.template import Context, Template
+
+    image = get_image_model().objects.create(
+        title="Portrait", file=png_file("portrait.png", width, height)
+    )
+    template = Template(
+        "{% load rencontres %}{% responsive_picture image format-{avif,png} fill-{240x300,480x600}"
+        ' sizes="240px" alt="" %}'
+    )
+    return BeautifulSoup(template.render(Context({"image": image})), "html.parser")
+
+
+def test_a_photo_smaller_than_the_largest_size_asked_gets_no_width_twice(db):
+    """The editorial photo of the demo was smaller than 480 × 600: two renditions of the same
+    width, a `srcset` the Nu HTML checker refuses. Only distinct widths are offered."""
+    small = picture_html(200, 250)  # both renditions 200 px wide
+    # One size only: a plain address, and no `sizes` (which needs width descriptors).
+    avif = small.select_one("source[type='image/avif']")
+    assert " " not in avif["srcset"].strip()
+    assert not avif.has_attr("sizes") and not small.img.has_attr("sizes")
+    assert small.img["src"].endswith(".png") and not small.img.has_attr("srcset")
+    large = picture_html(1000, 1250)
+    for source in large.select("source[type='image/avif']") + [large.img]:
+        widths = [candidate.split()[1] for candidate in source["srcset"].split(", ")]
+        assert widths == ["240w", "480w"]
+        assert source["sizes"] == "240px"
