@@ -51,8 +51,18 @@ class ContentSecurityPolicyMiddleware:
                 "Content-Security-Policy-Report-Only", self.admin_report_only
             )
         else:
-            response.headers.setdefault("Content-Security-Policy", self.policy)
+            response.headers.setdefault("Content-Security-Policy", self.public_policy(request))
         return response
+
+    def public_policy(self, request):
+        """The public policy, allowing by their hashes the `<style>` blocks the page declared
+        while rendering (`request.csp_style_hashes`: an edition's colours)."""
+        hashes = getattr(request, "csp_style_hashes", None)
+        if not hashes:
+            return self.policy
+        policy = dict(settings.CONTENT_SECURITY_POLICY)
+        policy["style-src"] = [*policy.get("style-src", []), *sorted(hashes)]
+        return serialise(policy)
 
 
 class RejectNulMiddleware:

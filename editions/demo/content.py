@@ -163,6 +163,9 @@ EDITION_2025 = {
     "title": "Rencontres de l'AICT 2025",
     "number": 16,
     "year": 2025,
+    # Drawn by the loader (editions/demo/images.py): the demo's stand-in for the poster.
+    "key_visual": ("AICT 2025", "#8e2442"),
+    "accent_colour": "#8e2442",
     "theme": "Construisons l’action internationale des collectivités territoriales de demain !",
     "start": paris(2025, 7, 4, 8, 0),
     "end": paris(2025, 7, 4, 18, 0),
@@ -249,6 +252,8 @@ PAST_EDITIONS = [
         "title": "Rencontres de l'AICT 2024",
         "number": 15,
         "year": 2024,
+        "key_visual": ("AICT 2024", "#00695c"),
+        "accent_colour": "#00695c",
         "theme": "La Diplomatie des territoires : les singularités de la coopération décentralisée",
         # A day and a half; the hours were not published: dates only.
         "start": paris(2024, 10, 23),

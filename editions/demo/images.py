@@ -48,3 +48,17 @@ def get_or_create_image(title, text, size=(480, 240), colour_index=0):
         image.file = ImageFile(io.BytesIO(data), name=filename)
         image.save()
     return image
+
+
+def get_or_create_poster(title, text, colour):
+    """An edition's stand-in poster (1600 × 900), its focal point on the words, so that every
+    crop (card, sharing image, printed cover) keeps them."""
+    Image = get_image_model()
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        data = draw_label(text, size=(1600, 900), colour=colour)
+        image = Image(title=title, focal_point_x=800, focal_point_y=450)
+        image.focal_point_width, image.focal_point_height = 1400, 320
+        image.file = ImageFile(io.BytesIO(data), name=f"affiche-{text.lower().replace(' ', '-')}.png")
+        image.save()
+    return image

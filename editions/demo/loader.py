@@ -18,7 +18,7 @@ from partners.models import EditionPartner, Partner, PartnersPage, PartnerTier
 from programme.models import Person, ProgrammePage, Room, SessionPage, SpeakerIndexPage
 
 from . import content
-from .images import get_or_create_image
+from .images import get_or_create_image, get_or_create_poster
 
 
 class DemoLoader:
@@ -169,7 +169,10 @@ class DemoLoader:
         editorial = data.pop("editorial", None)
         highlights = data.pop("highlights", [])
         author = data.pop("editorial_author", None)
+        poster = data.pop("key_visual", None)
         data["venue"] = self.venues[data["venue"]]
+        if poster:
+            data["key_visual"] = get_or_create_poster(f"Affiche {data['title']}", *poster)
         if editorial:
             data["editorial"] = "".join(f"<p>{paragraph}</p>" for paragraph in editorial)
         if author:

@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from editions import current
 from editions.blocks import HighlightsBlock
+from editions.identity import normalised, validate_accent
 from editions.structured_data import edition_event
 from home.admin_widgets import QuarterHourDateTimeInput
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
@@ -136,6 +137,28 @@ class EditionPage(EditionTime, EditionParts, BasePage, EditionRegistration, Edit
     hashtag = models.CharField(
         _("hashtag"), max_length=100, blank=True, validators=[hashtag_validator]
     )
+    key_visual = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("key visual"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The edition's poster image, at least 1600 × 900 pixels. Set its focal point in "
+            "the image library: every crop (home page, cards, sharing, printed programme) keeps it."
+        ),
+    )
+    accent_colour = models.CharField(
+        _("accent colour"),
+        max_length=7,
+        blank=True,
+        validators=[validate_accent],
+        help_text=_(
+            "Six hexadecimal digits, for example #a3122e. It must stay readable as text on "
+            "white (contrast of at least 4.5:1); empty: the site's navy blue."
+        ),
+    )
     introduction = models.TextField(_("introduction"), blank=True)
     highlights = StreamField(HighlightsBlock(), verbose_name=_("highlights"), blank=True)
 
@@ -194,6 +217,10 @@ class EditionPage(EditionTime, EditionParts, BasePage, EditionRegistration, Edit
             heading=_("Status"),
         ),
         FieldRowPanel([FieldPanel("honoured_country"), FieldPanel("hashtag")]),
+        MultiFieldPanel(
+            [FieldPanel("key_visual"), FieldPanel("accent_colour")],
+            heading=_("Visual identity"),
+        ),
         *EditionFigures.figure_panels,
         FieldPanel("introduction"),
         FieldPanel("highlights"),
@@ -239,6 +266,7 @@ class EditionPage(EditionTime, EditionParts, BasePage, EditionRegistration, Edit
     override_translatable_fields = [
         SynchronizedField("slug"),  # the year is the address in every language: /en/2025/
         SynchronizedField("hashtag"),  # one hashtag for everyone
+        SynchronizedField("accent_colour", overridable=False),  # a fact, not words
         # The provider's identifiers are not words; the address may differ per language.
         SynchronizedField("pretix_organizer", overridable=False),
         SynchronizedField("pretix_event", overridable=False),
@@ -259,6 +287,8 @@ class EditionPage(EditionTime, EditionParts, BasePage, EditionRegistration, Edit
         "hashtag",
         "editorial_author",
         "editorial_photo",
+        "key_visual",
+        "accent_colour",
         "registration_provider",
         "registration_url",
         "pretix_url",
@@ -316,6 +346,8 @@ class EditionPage(EditionTime, EditionParts, BasePage, EditionRegistration, Edit
             elif self.previous_end and self.previous_end < self.previous_start:
                 # Equal: one day first announced, typed without times.
                 errors["previous_end"] = _("The end must come after the start.")
+        if self.accent_colour and normalised(self.accent_colour):
+            self.accent_colour = normalised(self.accent_colour)
         if self.hashtag and not self.hashtag.startswith("#"):
             self.hashtag = f"#{self.hashtag}"
         if errors:

@@ -104,7 +104,7 @@ class BasePage(Page):
         return (
             edition_model()
             .objects.ancestor_of(anchor, inclusive=True)
-            .select_related("venue")
+            .select_related("venue", "key_visual")  # the banner's facts and visual
             .first()
         )
 

@@ -59,7 +59,7 @@ class HomePage(BasePage):
             .objects.live()
             .public()
             .child_of(self)
-            .select_related("venue")
+            .select_related("venue", "key_visual")  # what its cards show
             .order_by("-start")
         )
 

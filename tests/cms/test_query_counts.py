@@ -14,10 +14,11 @@ from programme.factories import PersonFactory, SessionPageFactory, SessionSpeake
 from programme.models import ProgrammePage, SessionPage
 
 # The queries of each page as of issue 13 (the same before and after its restructuring):
-# they must not grow.
+# they must not grow. Issue 15: the edition page reads its key visual (one query; its other
+# pages have it with their edition, the home page with its cards).
 QUERIES = {
     "/fr/": 8,
-    "/fr/2025/": 11,
+    "/fr/2025/": 12,
     "/fr/2025/programme/": 10,
     "/fr/2025/programme/seance-ouverture/": 11,
     "/fr/2025/intervenants/": 9,

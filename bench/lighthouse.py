@@ -1,0 +1,121 @@
+"""Lighthouse on the production-like site of `make bench`: `make lighthouse` (docs/performance.md).
+
+The npm package `lighthouse` (a dev dependency in package.json, installed by this command)
+drives Debian's Chromium with its mobile preset (a mid-range phone, throttled network and
+CPU) on home, edition, programme, session, speaker and search, in French, English and
+Spanish, served by gunicorn with production settings, PostgreSQL, Redis and S3 media. Prints
+the four scores per page and the pages under the targets. A benchmark, not a test.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from .site import HEADERS, ROOT, log, production_site
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 95, "seo": 100}
+LANGUAGES = ("fr", "en", "es")
+
+
+def pages(language):
+    """The six page types, in `language` (the large edition exists in all three)."""
+    return {
+        "home": f"/{language}/",
+        "edition": f"/{language}/2027/",
+        "programme": f"/{language}/2027/programme/",
+        "session": f"/{language}/2027/programme/seance-01/",
+        "speaker": f"/{language}/2027/intervenants/intervenant-001/",
+        "search": f"/{language}/search/?q=atelier",
+    }
+
+
+def install():
+    if not LIGHTHOUSE.exists():
+        log("npm ci (lighthouse)")
+        subprocess.run(
+            ["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ROOT, check=True
+        )
+
+
+def score(url, workdir):
+    report = Path(workdir) / "report.json"
+    chrome_flags = " ".join(
+        [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ]
+    )
+    headers = {k: v for k, v in HEADERS.items() if k != "Accept-Encoding"}
+    subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            f"--chrome-flags={chrome_flags}",
+            f"--extra-headers={json.dumps(headers)}",
+            f"--only-categories={','.join(CATEGORIES)}",
+        ],
+        check=True,
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+    )
+    data = json.loads(report.read_text())
+    scores = {name: round(data["categories"][name]["score"] * 100) for name in CATEGORIES}
+    failing = sorted(
+        audit["id"]
+        for audit in data["audits"].values()
+        if audit.get("score") is not None
+        and audit["score"] < 1
+        and audit.get("scoreDisplayMode") in ("binary", "metricSavings")
+    )
+    return scores, failing
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--languages", default=",".join(LANGUAGES))
+    args = parser.parse_args()
+    install()
+    rows = []
+    with production_site() as site, site.gunicorn(), tempfile.TemporaryDirectory() as workdir:
+        for language in args.languages.split(","):
+            for name, path in pages(language).items():
+                site.get(path)  # renditions made, the cache warm as on a live site
+                log(f"lighthouse {path}")
+                scores, failing = score(site.base + path, workdir)
+                rows.append((name, path, scores, failing))
+    print("Lighthouse, mobile preset, Debian's Chromium; production-like server of `make bench`\n")
+    print(
+        "| page | path | performance | accessibility | best practices | SEO | audits not passed |"
+    )
+    print("|---|---|---|---|---|---|---|")
+    under = []
+    for name, path, scores, failing in rows:
+        print(
+            f"| {name} | `{path}` | "
+            + " | ".join(str(scores[c]) for c in CATEGORIES)
+            + f" | {', '.join(failing) or '—'} |"
+        )
+        under += [(path, c, scores[c]) for c in CATEGORIES if scores[c] < TARGETS[c]]
+    print()
+    if under:
+        print("Under the targets: " + "; ".join(f"{p} {c} {s}" for p, c, s in under))
+    else:
+        print("Every page meets every target.")
+
+
+if __name__ == "__main__":
+    main()

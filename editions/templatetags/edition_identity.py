@@ -1,0 +1,39 @@
+"""`{% identity_style edition %}`: the editions' colours as one `<style>` block, allowed by the
+Content-Security-Policy through its hash (editions/identity.py)."""
+
+from django import template
+from django.utils.html import format_html
+
+from editions.identity import csp_hash, identity_css, normalised
+from editions.models import EditionPage
+from home import page_cache
+
+register = template.Library()
+
+
+def accents():
+    """{year: colour} of every edition with an accent of its own (one query, shared through
+    the cache; any edition's publish marks `site`)."""
+
+    def compute():
+        rows = (
+            EditionPage.objects.live()
+            .exclude(accent_colour="")
+            .values_list("year", "accent_colour")
+            .distinct()
+        )
+        colours = {year: normalised(colour) for year, colour in rows}
+        return {year: colour for year, colour in colours.items() if colour}, {"site"}
+
+    return page_cache.remember("edition-accents", compute)
+
+
+@register.simple_tag(takes_context=True)
+def identity_style(context, edition=None):
+    css = identity_css(accents(), getattr(edition, "year", None))  # `edition` may be ""
+    request = context.get("request")
+    if request is not None:
+        hashes = getattr(request, "csp_style_hashes", set())
+        hashes.add(csp_hash(css))
+        request.csp_style_hashes = hashes
+    return format_html("<style>{}</style>", css)
