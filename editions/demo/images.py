@@ -59,6 +59,8 @@ def get_or_create_poster(title, text, colour):
         data = draw_label(text, size=(1600, 900), colour=colour)
         image = Image(title=title, focal_point_x=800, focal_point_y=450)
         image.focal_point_width, image.focal_point_height = 1400, 320
-        image.file = ImageFile(io.BytesIO(data), name=f"affiche-{text.lower().replace(' ', '-')}.png")
+        image.file = ImageFile(
+            io.BytesIO(data), name=f"affiche-{text.lower().replace(' ', '-')}.png"
+        )
         image.save()
     return image
