@@ -11,10 +11,15 @@ from programme.factories import ProgrammePageFactory
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts from an empty cache (the test settings' cache is in memory)."""
+    """Each test starts from an empty cache (the test settings' cache is in memory), and
+    without the pictures' HTML an earlier test's images made."""
+    from home.templatetags.rencontres import PICTURES
+
     cache.clear()
+    PICTURES.clear()
     yield
     cache.clear()
+    PICTURES.clear()
 
 
 @pytest.fixture

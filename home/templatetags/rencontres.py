@@ -1,5 +1,6 @@
 """Template helpers for the public site: ordinals, date ranges, phone links, headings."""
 
+import time
 from pathlib import PurePosixPath
 
 from django import template
@@ -166,15 +167,62 @@ class DistinctWidthsPictureNode(PictureNode):
         image = self.validate_image(context)
         if not image:
             return ""
-        renditions = distinct_widths(get_renditions_or_not_found(image, self.get_filters()))
         if self.output_var_name:
+            renditions = distinct_widths(get_renditions_or_not_found(image, self.get_filters()))
             context[self.output_var_name] = Picture(renditions)
             return ""
         attrs = {key: value.resolve(context) for key, value in self.attrs.items()}
-        if len(renditions) == len({suffix(r) for r in renditions.values()}):
-            # One width per format: a `srcset` of plain addresses, which `sizes` may not go with.
-            attrs.pop("sizes", None)
-        return Picture(renditions, attrs).__html__()
+        # The HTML is a function of the image's file and focal point, the sizes asked and the
+        # attributes: made once per process (looking up six renditions costs milliseconds a
+        # picture, on every render of a page made without the page cache). A replaced file
+        # or a moved focal point makes another key, as it makes other renditions.
+        key = (
+            image.pk,
+            image.file.name,
+            image.get_focal_point().as_tuple() if image.has_focal_point() else None,
+            tuple(self.filter_specs),
+            tuple(sorted((name, str(value)) for name, value in attrs.items())),
+        )
+        html = recalled_picture(key)
+        if html is None:
+            renditions = distinct_widths(get_renditions_or_not_found(image, self.get_filters()))
+            if len(renditions) == len({suffix(r) for r in renditions.values()}):
+                # One width per format: a `srcset` of plain addresses, which `sizes` may not
+                # go with.
+                attrs.pop("sizes", None)
+            html = Picture(renditions, attrs).__html__()
+            if all(r.file.name != "not-found" for r in renditions.values()):
+                remember_picture(key, html)
+        return html
+
+
+# The pictures' HTML, per process: {key: (html, when made)}, the oldest dropped first, each
+# kept ten minutes at most (a rendition deleted by another process without its image
+# changing, by `wagtail_update_image_renditions --purge-only`, is asked again by then).
+# This process forgets them all when a rendition or an image changes or goes.
+PICTURES = {}
+PICTURES_KEPT = 5000
+PICTURE_SECONDS = 600
+
+
+def recalled_picture(key):
+    found = PICTURES.get(key)
+    if found is None or time.monotonic() - found[1] > PICTURE_SECONDS:
+        return None
+    return found[0]
+
+
+def remember_picture(key, html):
+    if len(PICTURES) >= PICTURES_KEPT:
+        try:
+            PICTURES.pop(next(iter(PICTURES)), None)
+        except (RuntimeError, StopIteration):  # another thread changed it meanwhile
+            pass
+    PICTURES[key] = (html, time.monotonic())
+
+
+def forget_pictures(**kwargs):
+    PICTURES.clear()
 
 
 def suffix(rendition):

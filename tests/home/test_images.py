@@ -97,3 +97,29 @@ def test_a_photo_smaller_than_the_largest_size_asked_gets_no_width_twice(db):
         widths = [candidate.split()[1] for candidate in source["srcset"].split(", ")]
         assert widths == ["240w", "480w"]
         assert source["sizes"] == "240px"
+
+
+def test_a_picture_is_made_once_and_again_when_its_image_changes(db):
+    """Six renditions looked up per picture cost milliseconds on every page made without the
+    page cache: the HTML is kept, until the image's focal point or file changes."""
+    from django.db import connection
+    from django.template import Context, Template
+    from django.test.utils import CaptureQueriesContext
+
+    image = get_image_model().objects.create(
+        title="Affiche", file=png_file("affiche.png", 1600, 900)
+    )
+    template = Template(
+        "{% load rencontres %}{% responsive_picture image format-{avif,jpeg} fill-{320x180,640x360}"
+        ' sizes="20rem" alt="" %}'
+    )
+    first = template.render(Context({"image": image}))
+    with CaptureQueriesContext(connection) as queries:
+        again = template.render(Context({"image": image}))
+    assert again == first and len(queries) == 0
+    image.focal_point_x, image.focal_point_y = 1500, 100
+    image.focal_point_width = image.focal_point_height = 100
+    image.save()
+    moved = template.render(Context({"image": image}))
+    assert moved != first  # other crops, other renditions
+    assert "fill-320x180" in moved
