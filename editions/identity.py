@@ -77,11 +77,10 @@ def validate_accent(value):
             )
 
 
-def identity_css(colours, year=None):
-    """The colours' rules, from {year: colour}: `--accent` on the page of the edition of
-    `year` (or the site's navy), and on anything marked with an edition's class
+def identity_css(colours, own=None):
+    """The colours' rules, from {year: colour}: `--accent` on the page, the colour `own` of
+    its edition (or the site's navy), and on anything marked with an edition's class
     (`accent-2025`: an archive card)."""
-    own = colours.get(year)
     rules = [f":root{{--accent:{own or DEFAULT_ACCENT}}}"]
     rules += [f".accent-{year}{{--accent:{colour}}}" for year, colour in sorted(colours.items())]
     return "".join(rules)

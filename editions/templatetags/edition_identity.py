@@ -30,7 +30,10 @@ def accents():
 
 @register.simple_tag(takes_context=True)
 def identity_style(context, edition=None):
-    css = identity_css(accents(), getattr(edition, "year", None))  # `edition` may be ""
+    # The page's edition as it is being shown (a preview's unsaved colour too); `edition`
+    # is "" on pages outside any edition.
+    own = normalised(getattr(edition, "accent_colour", ""))
+    css = identity_css(accents(), own)
     request = context.get("request")
     if request is not None:
         hashes = getattr(request, "csp_style_hashes", set())

@@ -107,3 +107,14 @@ def test_a_changed_colour_reaches_the_pages_at_once(demo, client, settings):
     assert ":root{--accent:#1b5e20}" in css
     home = BeautifulSoup(client.get("/fr/").content, "html.parser")
     assert ".accent-2025{--accent:#1b5e20}" in home.head.style.string
+
+
+def test_a_preview_shows_the_colour_being_chosen(demo):
+    """Wagtail's preview of the edition with a new colour, before it is published."""
+
+    edition = EditionPage.objects.get(year=2025, locale__language_code="fr")
+    edition.accent_colour = "#4a148c"
+    html = edition.make_preview_request().content.decode()
+    assert ":root{--accent:#4a148c}" in html
+    live = EditionPage.objects.get(pk=edition.pk)
+    assert live.accent_colour == "#8e2442"  # nothing published
