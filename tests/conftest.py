@@ -10,6 +10,18 @@ from programme.factories import ProgrammePageFactory
 
 
 @pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in French: a request of an earlier test in the same process leaves its
+    language active in the thread (Django's LocaleMiddleware activates it for the request)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts from an empty cache (the test settings' cache is in memory), and
     without the pictures' HTML an earlier test's images made."""
