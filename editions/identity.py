@@ -77,11 +77,17 @@ def validate_accent(value):
             )
 
 
-def identity_css(colours, own=None):
+def accent_of(edition):
+    """The colour `edition` wears: its own, or the site's navy (also for no edition, or the
+    "" a template gives for a missing one)."""
+    return normalised(getattr(edition, "accent_colour", "")) or DEFAULT_ACCENT
+
+
+def identity_css(colours, own):
     """The colours' rules, from {year: colour}: `--accent` on the page, the colour `own` of
-    its edition (or the site's navy), and on anything marked with an edition's class
-    (`accent-2025`: an archive card)."""
-    rules = [f":root{{--accent:{own or DEFAULT_ACCENT}}}"]
+    its edition (`accent_of`), and on anything marked with an edition's class (`accent-2025`:
+    an archive card)."""
+    rules = [f":root{{--accent:{own}}}"]
     rules += [f".accent-{year}{{--accent:{colour}}}" for year, colour in sorted(colours.items())]
     return "".join(rules)
 

@@ -56,7 +56,7 @@ def fetch(url):
 
 
 def programme_context(programme):
-    from editions.identity import DEFAULT_ACCENT, normalised
+    from editions.identity import accent_of
     from editions.models import PracticalInfoPage
 
     edition = programme.edition
@@ -69,7 +69,7 @@ def programme_context(programme):
         "info": PracticalInfoPage.objects.live().child_of(edition).first() if edition else None,
         "partners_by_tier": edition.partners_by_tier() if edition else [],
         "language_code": programme.locale.language_code,
-        "accent": (normalised(edition.accent_colour) if edition else None) or DEFAULT_ACCENT,
+        "accent": accent_of(edition),
     }
 
 

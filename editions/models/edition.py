@@ -346,8 +346,8 @@ class EditionPage(EditionTime, EditionParts, BasePage, EditionRegistration, Edit
             elif self.previous_end and self.previous_end < self.previous_start:
                 # Equal: one day first announced, typed without times.
                 errors["previous_end"] = _("The end must come after the start.")
-        if self.accent_colour and normalised(self.accent_colour):
-            self.accent_colour = normalised(self.accent_colour)
+        # One spelling (« 8E2442 » → « #8e2442 »); a non-colour is left for its validator.
+        self.accent_colour = normalised(self.accent_colour) or self.accent_colour
         if self.hashtag and not self.hashtag.startswith("#"):
             self.hashtag = f"#{self.hashtag}"
         if errors:

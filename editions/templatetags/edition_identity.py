@@ -4,7 +4,7 @@ Content-Security-Policy through its hash (editions/identity.py)."""
 from django import template
 from django.utils.html import format_html
 
-from editions.identity import csp_hash, identity_css, normalised
+from editions.identity import accent_of, csp_hash, identity_css, normalised
 from editions.models import EditionPage
 from home import page_cache
 
@@ -30,10 +30,8 @@ def accents():
 
 @register.simple_tag(takes_context=True)
 def identity_style(context, edition=None):
-    # The page's edition as it is being shown (a preview's unsaved colour too); `edition`
-    # is "" on pages outside any edition.
-    own = normalised(getattr(edition, "accent_colour", ""))
-    css = identity_css(accents(), own)
+    # The page's edition as it is being shown (a preview's unsaved colour too).
+    css = identity_css(accents(), accent_of(edition))
     request = context.get("request")
     if request is not None:
         hashes = getattr(request, "csp_style_hashes", set())

@@ -52,11 +52,16 @@ def style_and_policy(response):
 def test_the_edition_wears_its_identity_in_every_language_and_output(demo_translated, client):
     french = EditionPage.objects.get(year=2025, locale__language_code="fr")
     english = EditionPage.objects.get(year=2025, locale__language_code="en")
+    spanish = EditionPage.objects.get(year=2025, locale__language_code="es")
     assert french.key_visual is not None and french.accent_colour == "#8e2442"
-    # A fact: the English page has the French colour and visual.
-    assert (english.accent_colour, english.key_visual_id) == ("#8e2442", french.key_visual_id)
+    # A fact: the English and Spanish pages have the French colour and visual.
+    for translated in (english, spanish):
+        assert (translated.accent_colour, translated.key_visual_id) == (
+            "#8e2442",
+            french.key_visual_id,
+        )
 
-    for edition in (french, english):
+    for edition in (french, english, spanish):
         response = client.get(edition.url)
         css, policy, allowed = style_and_policy(response)
         assert ":root{--accent:#8e2442}" in css
