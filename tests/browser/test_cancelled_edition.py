@@ -7,6 +7,7 @@ import re
 
 import pytest
 from icalendar import Calendar
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from editions.models import EditionPage
@@ -25,7 +26,17 @@ def publish(page):
         page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
     except Exception:
         errors = page.locator(".error-message, .help-critical").all_inner_texts()
-        raise AssertionError(f"not published: {errors}") from None
+        fields = page.eval_on_selector_all("[aria-invalid='true']", "els => els.map(e => e.name)")
+        raise AssertionError(f"not published: {fields} {errors}") from None
+
+
+def fill_title(page, value):
+    """Type a page's title as an editor does, and wait for Wagtail to make its slug from it
+    (it does so on leaving the field, after a 100 ms debounce: publishing sooner, on a loaded
+    machine, submitted an empty slug)."""
+    page.fill("#id_title", value)
+    page.locator("#id_title").press("Tab")
+    expect(page.locator("#id_slug")).not_to_have_value("")
 
 
 def fill_date(page, selector, value):
@@ -40,7 +51,7 @@ def test_a_cancelled_edition_entered_in_the_admin_is_cancelled_on_every_output(
     page = editor_page
     home = HomePage.objects.get(locale__language_code="fr")
     page.goto(f"{live_server.url}/admin/pages/add/editions/editionpage/{home.pk}/")
-    page.fill("#id_title", "Rencontres de l'AICT 2018")
+    fill_title(page, "Rencontres de l'AICT 2018")
     page.fill("#id_number", "10")
     page.fill("#id_year", "2018")
     fill_date(page, "#id_start", "01/07/2018 09:00")
@@ -52,12 +63,12 @@ def test_a_cancelled_edition_entered_in_the_admin_is_cancelled_on_every_output(
     assert edition.live and edition.status == "cancelled"
 
     page.goto(f"{live_server.url}/admin/pages/add/programme/programmepage/{edition.pk}/")
-    page.fill("#id_title", "Programme")
+    fill_title(page, "Programme")
     publish(page)
     programme = ProgrammePage.objects.get(locale__language_code="fr", path__startswith=edition.path)
 
     page.goto(f"{live_server.url}/admin/pages/add/programme/sessionpage/{programme.pk}/")
-    page.fill("#id_title", "Atelier coopération et climat")
+    fill_title(page, "Atelier coopération et climat")
     page.select_option("#id_session_type", "workshop")
     fill_date(page, "#id_start", "01/07/2018 10:00")
     fill_date(page, "#id_end", "01/07/2018 11:30")
