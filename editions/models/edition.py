@@ -394,7 +394,7 @@ class EditionPage(EditionTime, EditionParts, BasePage, EditionRegistration, Edit
         parts = self.parts(request)
         programme = parts["programme"]
         context["programme_page"] = programme
-        context["programme_days"] = programme.schedule() if programme else []
+        context["programme_days"] = programme.overview(request) if programme else []
         context["practical_info"] = parts["practical"]
         context["proceedings"] = parts["proceedings"] if self.has_ended() else None
         context["partners_page"] = parts["partners_page"]

@@ -21,6 +21,7 @@ from programme.filters import (
     query_string,
     read_filters,
 )
+from programme.listing import give_cards, listed_sessions
 from programme.printed import programme_pdf
 from programme.schedule import build_schedule, to_json, to_xml
 from programme.timetable import timetable
@@ -45,9 +46,14 @@ class ProgrammePage(EditionChildPage):
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
 
+    def session_rows(self):
+        """The programme's live sessions a visitor may see."""
+        return without_restricted(SessionPage.objects.live().descendant_of(self))
+
     def sessions(self):
+        """The same as full pages, with their rooms and speakers."""
         return (
-            with_own_words(without_restricted(SessionPage.objects.live().descendant_of(self)))
+            with_own_words(self.session_rows())
             .select_related("room")
             .prefetch_related(
                 Prefetch(
@@ -70,9 +76,11 @@ class ProgrammePage(EditionChildPage):
     def tzinfo(self):
         return self.edition.tzinfo if self.edition else timezone.get_current_timezone()
 
-    def filtered_sessions(self, request):
-        """(all sessions, active filters, the sessions they keep)."""
-        sessions = self.with_edition(self.sessions())
+    def filtered_sessions(self, request, sessions=None):
+        """(all sessions, active filters, the sessions they keep); the full pages unless
+        `sessions` are given."""
+        if sessions is None:
+            sessions = self.with_edition(self.sessions())
         params = request.GET if request is not None else {}
         filters = read_filters(params, SessionType.values, SessionLanguage.values)
         return sessions, filters, apply_filters(sessions, filters, self.tzinfo)
@@ -84,6 +92,11 @@ class ProgrammePage(EditionChildPage):
             sessions = self.with_edition(self.sessions())
         return timetable([s for s in sessions if not s.is_associated], self.tzinfo)
 
+    def overview(self, request):
+        """The timetable as the edition page shows it (titles, types, statuses, and the
+        sessions in its JSON-LD): rows, not pages (programme/listing.py)."""
+        return self.schedule(listed_sessions(self, self.session_rows(), request))
+
     @staticmethod
     def associated_events(sessions):
         """The associated events among `sessions`, listed apart, in date order."""
@@ -91,17 +104,27 @@ class ProgrammePage(EditionChildPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        sessions, filters, shown = self.filtered_sessions(request)
+        # Rows, not pages: the cards come whole from the cache (programme/listing.py).
+        listed = listed_sessions(self, self.session_rows(), request)
+        sessions, filters, shown = self.filtered_sessions(request, listed)
         options = options_of(sessions, self.tzinfo)
         if offered(filters, options):
             # The page cache keeps one view per combination of the options offered, and
             # nothing for values outside them (see home.page_cache).
             request.page_cache_query = filter_pairs(filters)
         context.update(filter_context(sessions, filters, options))
+        days = self.schedule(shown)
+        associated = self.associated_events(shown)
+        placed = [(s, slot, False) for day in days for slot in day.slots for s in slot.sessions]
+        give_cards(
+            placed + [(s, None, True) for s in associated],
+            request,
+            lambda pks: self.sessions().filter(pk__in=pks),
+        )
         context.update(
             {
-                "days": self.schedule(shown),
-                "associated": self.associated_events(shown),
+                "days": days,
+                "associated": associated,
                 "session_count": len(sessions),
                 "shown_count": len(shown),
             }
