@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.template.loader import render_to_string
 
@@ -49,9 +50,14 @@ def fetch(url):
     if found is not None:
         return {"file_obj": found, "mime_type": mime_type}
     if path.startswith(settings.STATIC_URL):
-        found = finders.find(path[len(settings.STATIC_URL) :])
+        name = path[len(settings.STATIC_URL) :]
+        found = finders.find(name) if ".." not in name.split("/") else None
         if found:
             return {"file_obj": open(found, "rb"), "mime_type": mime_type}  # noqa: SIM115
+        if ".." not in name.split("/") and staticfiles_storage.exists(name):
+            # Collected (production): the files under their own names are kept beside the
+            # hashed copies.
+            return {"file_obj": staticfiles_storage.open(name), "mime_type": mime_type}
     raise ValueError(f"not served to the PDF: {url}")
 
 
@@ -60,6 +66,7 @@ def programme_context(programme):
     from editions.models import PracticalInfoPage
 
     edition = programme.edition
+    site = programme.get_site()
     sessions = programme.with_edition(programme.sessions())
     return {
         "programme": programme,
@@ -70,6 +77,9 @@ def programme_context(programme):
         "partners_by_tier": edition.partners_by_tier() if edition else [],
         "language_code": programme.locale.language_code,
         "accent": accent_of(edition),
+        "fonts": f"{settings.STATIC_URL}fonts/source-sans-3/",
+        "site_name": site.site_name if site else "",
+        "address": programme.get_full_url(),
     }
 
 

@@ -2,6 +2,7 @@
 
 import time
 from pathlib import PurePosixPath
+from urllib.parse import urlsplit
 
 from django import template
 from django.template.base import Token
@@ -96,6 +97,28 @@ def intcomma_local(number):
 @register.filter
 def tel_href(number):
     return _tel_href(number)
+
+
+SHORT_URL_LENGTH = 32
+
+
+@register.filter
+def short_url(url):
+    """An address as print shows it, to be read and typed: no scheme, no « www. », no
+    query; the path only while the whole stays short (« cites-unies-france.org », not
+    « https://cites-unies-france.org/Rencontres-de-l-AICT- »). mailto: and tel: give the
+    address or the number."""
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    if parts.scheme in ("mailto", "tel"):
+        return parts.path
+    host = (parts.hostname or "").removeprefix("www.")
+    if not host:
+        return url
+    path = parts.path.rstrip("/")
+    whole = host + path
+    return whole if len(whole) <= SHORT_URL_LENGTH else host
 
 
 @register.filter

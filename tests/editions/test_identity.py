@@ -98,8 +98,9 @@ def test_the_edition_wears_its_identity_in_every_language_and_output(demo_transl
     # The printed programme's cover: the poster and the colour.
     with translation.override("en"):
         html = BeautifulSoup(programme_html(programme), "html.parser")
-    assert html.select_one(".cover--visual img.cover__visual")["src"].endswith(".jpg")
-    assert "border-top: 5mm solid #8e2442" in html.style.string
+    assert html.select_one(".cover img.cover__visual")["src"].endswith(".jpg")
+    assert "h1, h2, h3 { color: #8e2442;" in html.style.string
+    assert "border-top: 4mm solid #8e2442" in html.style.string
 
 
 def test_a_changed_colour_reaches_the_pages_at_once(demo, client, settings):
