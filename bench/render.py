@@ -4,7 +4,10 @@ What every publish, filter combination, preview, logged-in editor and PDF costs:
 from the database and the templates, with `DEBUG` off, on SQLite (the embedded default), on
 the demo and the large 2027 edition of `bench.large_edition`. Each page is rendered once to
 warm (renditions, stored views), then `--runs` times; the table gives the median, the
-fastest and the SQL queries of one render. Not a test: nothing here is timed in CI.
+fastest and the SQL queries of one render. The programme is also measured as it is right
+after a session's publication (that session's card made again, the others kept under their
+tags) and with nothing kept at all (the cache emptied before each render: the worst case,
+after a cache server's restart). Not a test: nothing here is timed in CI.
 
 The database is built once in `var/bench-render/` (`--rebuild` to make it again).
 """
@@ -31,6 +34,12 @@ PAGES = {
     "speakers": "/fr/2027/intervenants/",
     "search": "/fr/search/?q=atelier",
     "session (en)": "/en/2027/programme/seance-01/",
+}
+
+# Pages measured again, with something done before each render (not timed).
+AFTER = {
+    "programme, a session just published": ("/fr/2027/programme/", "publish"),
+    "programme, nothing kept": ("/fr/2027/programme/", "empty"),
 }
 
 
@@ -72,16 +81,31 @@ def measure(runs):
     from django.test.utils import CaptureQueriesContext
 
     settings.DEBUG = False  # before any template engine exists: no template debug either
+    from django.core.cache import cache
+
+    from home import page_cache
+    from programme.models import SessionPage
+
+    published = SessionPage.objects.get(url_path__endswith="/2027/programme/seance-01/")
+    before = {
+        None: lambda: None,
+        "publish": lambda: page_cache.invalidate({f"page:{published.translation_key}"}),
+        "empty": cache.clear,
+    }
     client = Client(HTTP_HOST="127.0.0.1")
     rows = []
-    for name, path in PAGES.items():
+    pages = [(name, path, None) for name, path in PAGES.items()]
+    pages += [(name, path, what) for name, (path, what) in AFTER.items()]
+    for name, path, what in pages:
         response = client.get(path)
         assert response.status_code == 200, (path, response.status_code)
         times = []
         for _ in range(runs):
+            before[what]()
             started = time.perf_counter()
             response = client.get(path)
             times.append((time.perf_counter() - started) * 1000)
+        before[what]()
         with CaptureQueriesContext(connection) as queries:
             client.get(path)
         rows.append(
