@@ -12,8 +12,6 @@ import json
 import os
 import shutil
 import subprocess
-import tempfile
-from pathlib import Path
 
 from .site import HEADERS, ROOT, log, production_site
 
@@ -22,6 +20,7 @@ LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 95, "seo": 100}
 LANGUAGES = ("fr", "en", "es")
+REPORTS = ROOT / "var" / "lighthouse"  # each page's full JSON report, kept for reading
 
 
 def pages(language):
@@ -44,8 +43,7 @@ def install():
         )
 
 
-def score(url, workdir):
-    report = Path(workdir) / "report.json"
+def score(url, report):
     chrome_flags = " ".join(
         [
             "--headless=new",
@@ -57,7 +55,8 @@ def score(url, workdir):
             "--disable-sync",
         ]
     )
-    headers = {k: v for k, v in HEADERS.items() if k != "Accept-Encoding"}
+    # Chromium sets Host and Accept-Encoding itself (a Host set by hand stops the page load).
+    headers = {k: v for k, v in HEADERS.items() if k not in ("Accept-Encoding", "Host")}
     subprocess.run(
         [
             str(LIGHTHOUSE),
@@ -73,7 +72,21 @@ def score(url, workdir):
         env={**os.environ, "CHROME_PATH": CHROMIUM},
     )
     data = json.loads(report.read_text())
-    scores = {name: round(data["categories"][name]["score"] * 100) for name in CATEGORIES}
+    # A category Lighthouse could not score (its run hit an error) has no score: shown as "—"
+    # with the errors among the audits not passed.
+    scores = {
+        name: None
+        if data["categories"][name]["score"] is None
+        else round(data["categories"][name]["score"] * 100)
+        for name in CATEGORIES
+    }
+    errors = [
+        f"{audit['id']}: {audit['errorMessage']}"
+        for audit in data["audits"].values()
+        if audit.get("errorMessage")
+    ]
+    if data.get("runtimeError"):
+        errors.append(f"runtime: {data['runtimeError'].get('message')}")
     failing = sorted(
         audit["id"]
         for audit in data["audits"].values()
@@ -81,7 +94,7 @@ def score(url, workdir):
         and audit["score"] < 1
         and audit.get("scoreDisplayMode") in ("binary", "metricSavings")
     )
-    return scores, failing
+    return scores, failing + errors
 
 
 def main():
@@ -90,12 +103,14 @@ def main():
     args = parser.parse_args()
     install()
     rows = []
-    with production_site() as site, site.gunicorn(), tempfile.TemporaryDirectory() as workdir:
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    with production_site() as site, site.gunicorn():
         for language in args.languages.split(","):
             for name, path in pages(language).items():
                 site.get(path)  # renditions made, the cache warm as on a live site
                 log(f"lighthouse {path}")
-                scores, failing = score(site.base + path, workdir)
+                report = REPORTS / f"{language}-{name}.json"
+                scores, failing = score(site.base + path, report)
                 rows.append((name, path, scores, failing))
     print("Lighthouse, mobile preset, Debian's Chromium; production-like server of `make bench`\n")
     print(
@@ -106,10 +121,12 @@ def main():
     for name, path, scores, failing in rows:
         print(
             f"| {name} | `{path}` | "
-            + " | ".join(str(scores[c]) for c in CATEGORIES)
+            + " | ".join("—" if scores[c] is None else str(scores[c]) for c in CATEGORIES)
             + f" | {', '.join(failing) or '—'} |"
         )
-        under += [(path, c, scores[c]) for c in CATEGORIES if scores[c] < TARGETS[c]]
+        under += [
+            (path, c, scores[c]) for c in CATEGORIES if scores[c] is None or scores[c] < TARGETS[c]
+        ]
     print()
     if under:
         print("Under the targets: " + "; ".join(f"{p} {c} {s}" for p, c, s in under))
