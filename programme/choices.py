@@ -61,3 +61,29 @@ class SessionLanguage(models.TextChoices):
     ES = "es", _("Spanish")
     AR = "ar", _("Arabic")
     PT = "pt", _("Portuguese")
+
+
+class SessionFacts:
+    """What a session says of its kind and status, from `session_type`, `status` and
+    `edition`: shared by the session page and the programme's listed rows
+    (programme/listing.py)."""
+
+    @property
+    def is_associated(self):
+        return self.session_type == SessionType.ASSOCIATED
+
+    @property
+    def shown_status(self):
+        """The status every output shows: the session's own, or its edition's when the
+        edition is cancelled, postponed, rescheduled or moved online (a listing gives its
+        sessions their edition, so this costs no query there)."""
+        edition = self.edition
+        return shown_status(self.status, edition.status if edition is not None else "")
+
+    @property
+    def shown_status_label(self):
+        return SessionStatus(self.shown_status).label
+
+    @property
+    def is_online(self):
+        return SessionStatus.ONLINE in (self.status, self.edition.status if self.edition else "")

@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from home import page_cache
-from programme.choices import SessionStatus, SessionType, shown_status
+from programme.choices import SessionFacts, SessionType
 
 CARD_TEMPLATE = "components/session_card.html"
 
@@ -46,7 +46,7 @@ class ListedRoom:
     name: str
 
 
-class ListedSession:
+class ListedSession(SessionFacts):
     """What the timetable, the filters and the card's key read of a session."""
 
     __slots__ = (
@@ -71,22 +71,6 @@ class ListedSession:
 
     def get_session_type_display(self):
         return SessionType(self.session_type).label
-
-    @property
-    def is_associated(self):
-        return self.session_type == SessionType.ASSOCIATED
-
-    @property
-    def shown_status(self):
-        return shown_status(self.status, self.edition.status if self.edition else "")
-
-    @property
-    def shown_status_label(self):
-        return SessionStatus(self.shown_status).label
-
-    @property
-    def is_online(self):
-        return SessionStatus.ONLINE in (self.status, self.edition.status if self.edition else "")
 
 
 def listed_sessions(programme, sessions, request):

@@ -25,11 +25,11 @@ from home.structured_data import as_script_content
 from programme.blocks import ResourcesStreamBlock
 from programme.calendar import build_calendar
 from programme.choices import (
+    SessionFacts,
     SessionLanguage,
     SessionStatus,
     SessionType,
     SpeakerRole,
-    shown_status,
 )
 from programme.fields import ChoiceListField
 from programme.structured_data import session_event
@@ -50,7 +50,7 @@ def calendar_response(content, filename):
     return response
 
 
-class SessionPage(BasePage):
+class SessionPage(SessionFacts, BasePage):
     page_role = "session"
     template = "pages/session_page.html"
     reference = models.CharField(
@@ -220,10 +220,6 @@ class SessionPage(BasePage):
         edition = self.edition
         return edition.tzinfo if edition is not None else timezone.get_current_timezone()
 
-    @property
-    def is_associated(self):
-        return self.session_type == SessionType.ASSOCIATED
-
     def other_organisers_list(self):
         return [line.strip() for line in self.other_organisers.splitlines() if line.strip()]
 
@@ -277,18 +273,6 @@ class SessionPage(BasePage):
         ) % {"first": days[0], "last": days[-1]}
 
     @property
-    def shown_status(self):
-        """The status every output shows: the session's own, or its edition's when the
-        edition is cancelled, postponed, rescheduled or moved online (a listing gives its
-        sessions their edition, so this costs no query there)."""
-        edition = self.edition
-        return shown_status(self.status, edition.status if edition is not None else "")
-
-    @property
-    def shown_status_label(self):
-        return SessionStatus(self.shown_status).label
-
-    @property
     def status_from_edition(self):
         """The status shown is the edition's, not the session's own."""
         return self.shown_status != self.status
@@ -296,10 +280,6 @@ class SessionPage(BasePage):
     @property
     def is_cancelled(self):
         return self.shown_status == SessionStatus.CANCELLED
-
-    @property
-    def is_online(self):
-        return SessionStatus.ONLINE in (self.status, self.edition.status if self.edition else "")
 
     @property
     def can_be_attended(self):
