@@ -99,8 +99,14 @@ def other_value(field, obj, locale):
         return "#Faits2025"
     if field.name == "interpretation_languages":
         return ["en", "es"] if list(current or []) != ["en", "es"] else ["ar"]
+    if field.name == "accent_colour":
+        # A colour the admin accepts (AA contrast on white), within the column's 7 characters.
+        return "#1d4f91" if current != "#1d4f91" else "#a3122e"
     if isinstance(field, models.SlugField):
         return "fait-unique"
+    # SQLite does not enforce a column's length, PostgreSQL does: a short field needs its
+    # own valid value above.
+    assert (field.max_length or 99) >= len("Fait unique"), f"no valid value for {field.name}"
     return "Fait unique"
 
 
