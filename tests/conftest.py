@@ -63,22 +63,58 @@ def programme(edition):
     return ProgrammePageFactory(parent=edition)
 
 
-@pytest.fixture
-def demo(db):
-    """The demo site as `make demo` loads it."""
+def load_demo():
     from editions.demo.loader import DemoLoader
 
     DemoLoader(log=lambda *args: None).run()
+
+
+def translate_demo():
+    from editions.demo.translate import DemoTranslator
+
+    DemoTranslator(log=lambda *args: None).run()
+
+
+@pytest.fixture(scope="session")
+def demo_snapshots(django_db_setup, django_db_blocker):
+    """The demo as `load_demo` makes it, untranslated then translated, built once per test
+    process (more than a hundred tests start from it) and put back in each test's
+    transaction. Its pictures stay in the test media folder for the whole run."""
+    from django.conf import settings
+
+    from tests.snapshot import Snapshot
+
+    storages = settings.STORAGES
+    # Taken here, before any test's own fixtures write their rows (pytest sets up a
+    # session's fixtures before a test's).
+    with django_db_blocker.unblock():
+        snapshots = dict(
+            zip(["demo", "demo_translated"], Snapshot.take(load_demo, translate_demo), strict=True)
+        )
+
+    def restore(name, *builds):
+        # A test that moved media elsewhere (its own S3 server) builds the demo there.
+        if settings.STORAGES != storages:
+            for build in builds:
+                build()
+        else:
+            snapshots[name].restore()
+
+    return restore
+
+
+@pytest.fixture
+def demo(db, demo_snapshots):
+    """The demo site as `make demo` loads it."""
+    demo_snapshots("demo", load_demo)
     return Site.objects.get(is_default_site=True)
 
 
 @pytest.fixture
-def demo_translated(demo):
+def demo_translated(db, demo_snapshots):
     """The demo with its English and Spanish translations, as `load_demo` makes them."""
-    from editions.demo.translate import DemoTranslator
-
-    DemoTranslator(log=lambda *args: None).run()
-    return demo
+    demo_snapshots("demo_translated", load_demo, translate_demo)
+    return Site.objects.get(is_default_site=True)
 
 
 @pytest.fixture
