@@ -104,7 +104,9 @@ def main():
     install()
     rows = []
     REPORTS.mkdir(parents=True, exist_ok=True)
-    with production_site() as site, site.gunicorn():
+    # Served as behind its TLS proxy: Lighthouse's own fetch of /robots.txt has no
+    # X-Forwarded-Proto and would otherwise get production's redirect to HTTPS.
+    with production_site() as site, site.gunicorn(app="bench.behind_tls"):
         for language in args.languages.split(","):
             for name, path in pages(language).items():
                 site.get(path)  # renditions made, the cache warm as on a live site

@@ -88,9 +88,9 @@ class Site:
         log(f"site built in {time.monotonic() - started:.0f} s")
 
     @contextmanager
-    def gunicorn(self, **env):
+    def gunicorn(self, app="cms.wsgi", **env):
         process = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "cms.wsgi"],
+            [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", app],
             cwd=ROOT,
             env={**self.env, **env},
             stdout=subprocess.DEVNULL,
