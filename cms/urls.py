@@ -10,13 +10,14 @@ from home.exports import filenames_pattern, serve_export
 from home.sitemap import sitemap
 from search import views as search_views
 
-from .views import alive, robots_txt
+from .views import alive, favicon_ico, robots_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon_ico, name="favicon_ico"),
     path("alive", alive, name="alive"),
 ]
 

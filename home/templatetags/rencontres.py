@@ -9,6 +9,7 @@ from django.template.base import Token
 from django.utils import timezone
 from django.utils.formats import date_format, get_format_modules, number_format
 from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -274,3 +275,29 @@ def responsive_picture(parser, token):
     return DistinctWidthsPictureNode(
         node.image_expr, node.filter_specs, attrs=node.attrs, output_var_name=node.output_var_name
     )
+
+
+@register.simple_tag(takes_context=True)
+def fallback_description(context):
+    """The page's description for search engines and link previews when its editors wrote
+    none: what the page is, of which edition, when and where; a speaker's biography."""
+    page, edition, person = context.get("page"), context.get("edition"), context.get("person")
+    if person is not None and person.bio:
+        return Truncator(" ".join(person.bio.split())).chars(300)
+    if edition is None or not getattr(edition, "start", None):
+        return _(
+            "The international action meetings of local and regional authorities, organised "
+            "by Cités Unies France."
+        )
+    facts = {
+        "edition": edition.title,
+        "dates": date_range(edition.start, edition.end, edition.tzinfo),
+        "place": edition.venue.city if edition.venue_id else "",
+    }
+    if person is not None:
+        text = _("%(name)s speaks at %(edition)s, %(dates)s") % {**facts, "name": person.full_name}
+    elif page is None or page.pk == edition.pk:
+        text = _("%(edition)s, %(dates)s") % facts
+    else:
+        text = _("%(page)s — %(edition)s, %(dates)s") % {**facts, "page": page.title}
+    return f"{text}, {facts['place']}." if facts["place"] else f"{text}."

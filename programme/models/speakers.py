@@ -81,6 +81,8 @@ class SpeakerIndexPage(RoutablePageMixin, EditionChildPage):
             context_overrides={
                 "person": person,
                 "subpage_title": person.full_name,
+                # Described by the person (templates' fallback), not by the list of speakers.
+                "share_description": "",
                 "roles": roles,
                 "other_editions": self.other_editions(person),
             },

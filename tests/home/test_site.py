@@ -142,3 +142,63 @@ def test_the_admin_has_a_content_security_policy_its_preview_included(demo, admi
     assert response.status_code == 200
     assert response["X-Frame-Options"] == "SAMEORIGIN"
     assert policy_of(response["Content-Security-Policy"])["frame-ancestors"] == "'self'"
+
+
+def test_the_favicon_is_served_and_named_by_every_page(demo, client):
+    from django.contrib.staticfiles import finders
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    icon = response["Location"]
+    assert icon.endswith(".ico")
+    soup = BeautifulSoup(client.get("/fr/2025/").content, "html.parser")
+    named = [link["href"] for link in soup.select("link[rel~=icon], link[rel=apple-touch-icon]")]
+    assert icon in named and len(named) == 3
+    for href in named:
+        found = finders.find(href.removeprefix("/static/"))
+        assert found, href
+    with open(finders.find(icon.removeprefix("/static/")), "rb") as ico:
+        assert ico.read(4) == b"\x00\x00\x01\x00"  # an ICO file's header
+
+
+def description(client, url):
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+    return soup.select_one('meta[name="description"]')["content"]
+
+
+def test_every_page_has_a_description_even_when_its_editors_wrote_none(demo_translated, client):
+    from programme.factories import PersonFactory, SessionSpeakerFactory
+    from programme.models import SessionPage
+
+    # The demo's programme page has no introduction: what it is, of which edition, when, where.
+    assert description(client, "/fr/2025/programme/") == (
+        "Programme — Rencontres de l'AICT 2025, vendredi 4 juillet 2025, Paris."
+    )
+    assert description(client, "/en/2025/programme/").startswith("Programme — ")
+    assert "2025" in description(client, "/en/2025/programme/")
+    # A speaker is described by their biography, or by where they speak.
+    opening = SessionPage.objects.get(slug="seance-ouverture", locale__language_code="fr")
+    bio = "Maire de Montpellier depuis 2020,\n  président de Montpellier Méditerranée Métropole."
+    with_bio = PersonFactory(slug="michel-durand", bio=bio)
+    person = PersonFactory(slug="awa-diop", first_name="Awa", last_name="Diop", bio="")
+    SessionSpeakerFactory(session=opening, person=with_bio)
+    SessionSpeakerFactory(session=opening, person=person)
+    text = description(client, f"/fr/2025/intervenants/{person.slug}/")
+    assert text == (
+        "Awa Diop intervient aux Rencontres de l'AICT 2025, vendredi 4 juillet 2025, Paris."
+    )
+    text = description(client, f"/fr/2025/intervenants/{with_bio.slug}/")
+    assert text == (
+        "Maire de Montpellier depuis 2020, président de Montpellier Méditerranée Métropole."
+    )
+    # A page outside any edition.
+    assert "Cités Unies France" in description(client, "/fr/search/?q=atelier")
+    for url in [
+        "/fr/",
+        "/en/",
+        "/es/",
+        "/fr/2025/",
+        "/es/2025/programme/",
+        "/fr/2025/intervenants/",
+    ]:
+        assert description(client, url).strip(), url
