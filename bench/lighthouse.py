@@ -101,6 +101,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--languages", default=",".join(LANGUAGES))
     args = parser.parse_args()
+    if not os.path.exists(CHROMIUM):
+        # Said before the site's build (minutes), not after it.
+        raise SystemExit(
+            f"Debian's chromium is not installed ({CHROMIUM}): apt-get install chromium"
+        )
     install()
     rows = []
     REPORTS.mkdir(parents=True, exist_ok=True)
