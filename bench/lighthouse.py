@@ -80,10 +80,18 @@ def score(url, report):
         else round(data["categories"][name]["score"] * 100)
         for name in CATEGORIES
     }
+    # Errors of audits that count towards a score; Lighthouse 13's insight audits (weight 0,
+    # advice only) fail on some Chromium versions and say nothing about the page.
+    weighted = {
+        ref["id"]
+        for name in CATEGORIES
+        for ref in data["categories"][name]["auditRefs"]
+        if ref.get("weight")
+    }
     errors = [
         f"{audit['id']}: {audit['errorMessage']}"
         for audit in data["audits"].values()
-        if audit.get("errorMessage")
+        if audit.get("errorMessage") and audit["id"] in weighted
     ]
     if data.get("runtimeError"):
         errors.append(f"runtime: {data['runtimeError'].get('message')}")
