@@ -42,13 +42,19 @@ def test_every_face_is_a_small_local_subset_that_swaps():
         assert Path(found).stat().st_size < 40_000
 
 
-def test_pages_ask_for_the_typeface_first_and_preload_its_regular_face(client, edition):
+def test_pages_ask_for_the_typeface_first_and_preload_its_two_latin_faces(client, edition):
+    """Regular and bold, both before the first paint: a bold face arriving after it re-flowed
+    the English programme's headings (Lighthouse's layout shift, docs/performance.md)."""
     from bs4 import BeautifulSoup
 
     page = BeautifulSoup(client.get(edition.url).content, "html.parser")
-    preload = page.select_one('link[rel="preload"][as="font"]')
-    assert preload["href"].endswith("source-sans-3-latin-400-normal.woff2")
-    assert preload.has_attr("crossorigin") and preload["type"] == "font/woff2"
+    preloads = page.select('link[rel="preload"][as="font"]')
+    assert [link["href"].rsplit("/", 1)[1] for link in preloads] == [
+        "source-sans-3-latin-400-normal.woff2",
+        "source-sans-3-latin-700-normal.woff2",
+    ]
+    for preload in preloads:
+        assert preload.has_attr("crossorigin") and preload["type"] == "font/woff2"
     css = (ROOT / "static" / "css" / "site.css").read_text()
     assert re.search(r'font-family: "Source Sans 3", system-ui', css)
     assert "fonts.googleapis" not in css and "fonts.gstatic" not in css
