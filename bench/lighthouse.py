@@ -57,20 +57,24 @@ def score(url, report):
     )
     # Chromium sets Host and Accept-Encoding itself (a Host set by hand stops the page load).
     headers = {k: v for k, v in HEADERS.items() if k not in ("Accept-Encoding", "Host")}
-    subprocess.run(
-        [
-            str(LIGHTHOUSE),
-            url,
-            "--quiet",
-            "--output=json",
-            f"--output-path={report}",
-            f"--chrome-flags={chrome_flags}",
-            f"--extra-headers={json.dumps(headers)}",
-            f"--only-categories={','.join(CATEGORIES)}",
-        ],
-        check=True,
-        env={**os.environ, "CHROME_PATH": CHROMIUM},
-    )
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={report}",
+        f"--chrome-flags={chrome_flags}",
+        f"--extra-headers={json.dumps(headers)}",
+        f"--only-categories={','.join(CATEGORIES)}",
+    ]
+    # Lighthouse sometimes loses its trace of the load (NO_NAVSTART) and asks to be run again.
+    for attempt in range(3):
+        run = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM})
+        if run.returncode == 0:
+            break
+        log(f"lighthouse failed on {url} (attempt {attempt + 1} of 3)")
+    else:
+        run.check_returncode()
     data = json.loads(report.read_text())
     # A category Lighthouse could not score (its run hit an error) has no score: shown as "—"
     # with the errors among the audits not passed.
