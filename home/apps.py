@@ -13,6 +13,7 @@ class HomeConfig(AppConfig):
 
         from . import (
             invalidation,  # noqa: F401 (connects the page cache's receivers)
+            routing,  # noqa: F401 (connects the route cache's receivers)
             translation,
         )
         from .translators import ensure_translator_groups, grant_tree

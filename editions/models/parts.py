@@ -94,6 +94,20 @@ class EditionParts:
                 found[child].know_edition(self)
         return found
 
+    def speaker_index(self):
+        """The live speakers page of the edition (session pages link their speakers to their
+        own pages below it), kept in the cache until the edition or one of its child pages
+        changes (their publication marks the edition's tag)."""
+
+        def compute():
+            (index,) = self.child_pages("speakers")
+            return index, self.page_and_edition_tags(self)
+
+        index = page_cache.remember(f"speaker-index:{self.pk}", compute)
+        if index is not None:
+            index.know_edition(self)
+        return index
+
     def partners_by_tier(self, rows=None):
         if rows is None:
             rows = self.partner_rows()

@@ -85,6 +85,12 @@ class BasePage(Page):
             return self.get_parent()
         return getattr(self, "_parent_for_validation", None)
 
+    def get_view_restrictions(self):
+        """The restrictions on this page and its ancestors: those found with the page when it
+        comes from the route cache (home.routing, dropped when any of them changes)."""
+        kept = getattr(self, "kept_view_restrictions", None)
+        return kept if kept is not None else super().get_view_restrictions()
+
     # The role the page plays for the base (home/roles.py): "edition" for an edition.
     page_role = None
 

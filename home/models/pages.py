@@ -90,6 +90,14 @@ class HomePage(BasePage):
         would: a live page, or a sub-route of a routable page (a speaker's page)."""
         if not path_components:
             return super().route(request, path_components)
+        page, remaining = self.locate(path_components)
+        return page.route(request, remaining)
+
+    def locate(self, path_components):
+        """(the deepest page whose address starts the path, the rest of the path), the page
+        specific; Http404 when no page of this site starts it (home.routing keeps it)."""
+        if not path_components:
+            return self, []
         prefixes = [
             self.url_path + "/".join(path_components[:n]) + "/"
             for n in range(len(path_components), 0, -1)
@@ -101,7 +109,7 @@ class HomePage(BasePage):
         )
         if found is None:
             raise Http404
-        return found.specific.route(request, path_components[found.depth - self.depth :])
+        return found.specific, path_components[found.depth - self.depth :]
 
     def cache_tags(self):
         tags = super().cache_tags()

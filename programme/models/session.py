@@ -20,7 +20,6 @@ from home.days import period_errors
 from home.exports import Export, export_links
 from home.invalidation import edition_keys, edition_tags
 from home.models import BasePage
-from home.roles import page_model
 from home.structured_data import as_script_content
 from programme.blocks import ResourcesStreamBlock
 from programme.calendar import build_calendar
@@ -238,6 +237,10 @@ class SessionPage(SessionFacts, BasePage):
     def share_summary(self):
         return self.summary
 
+    # Its room is on its page (structured data, facts): kept with the page by the route
+    # cache (home.routing), whose entry a room's change drops (dropped_by_reference below).
+    route_relations = ("room",)
+
     def dropped_cache_tags(self):
         """Also the pages listing the edition's sessions, and the pages of its speakers (they
         list where they speak, in every edition)."""
@@ -315,9 +318,8 @@ class SessionPage(SessionFacts, BasePage):
         context["programme_page"] = context["breadcrumb_pages"][-1]
         context["structured_data"] = self.structured_data(request, context["speakers"])
         context["exports"] = export_links(self, request)
-        speaker_index = page_model("speakers")
         context["speaker_index"] = (
-            speaker_index.objects.live().child_of(self.edition).first() if self.edition else None
+            self.edition.speaker_index() if self.edition and context["speakers"] else None
         )
         return context
 

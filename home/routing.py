@@ -1,0 +1,108 @@
+"""Page routing kept in the cache, for views the page cache cannot answer.
+
+Wagtail finds the page of an address with one query after another: the site, the active
+locale, the site's root page, the page itself (one query on ``url_path``, HomePage.locate),
+its specific row, its view restrictions and its ancestors, then the page's edition. Every
+publish on the day, filter combination, logged-in editor and preview pays for them again.
+The outcome changes only when the site, a page on the way or the page's edition changes, so
+it is kept as a fragment of the page cache (``home.page_cache.remember``) under the tags
+those changes mark: ``site``, the page and each of its ancestors in every language, and the
+page's edition. A view then starts from one round trip to the cache.
+
+What is kept is the page as found (its row, its edition, its view restrictions, its
+site); the page's own ``route()`` still runs on each view, so a sub-route (a speaker below
+the speakers page) and the page's live state are decided as Wagtail would.
+"""
+
+import hashlib
+
+from django.core.signals import setting_changed
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.http import Http404
+from django.utils.translation import get_language
+
+from wagtail import views as wagtail_views
+from wagtail.models import Locale, Page, Site
+
+from home import page_cache
+
+
+def route_key(request, path):
+    """The site is chosen by host and port (Site.find_for_request), the root page by the
+    active language, the page by the path below it."""
+    address = f"{request._get_raw_host()}|{request.get_port()}|{get_language()}|{path}"
+    return "route:" + hashlib.sha256(address.encode()).hexdigest()
+
+
+def ancestor_tags(page):
+    """``page:`` tags of the page and of every page above it, in one query."""
+    prefixes = [page.path[: depth * Page.steplen] for depth in range(1, page.depth + 1)]
+    keys = Page.objects.filter(path__in=prefixes).values_list("translation_key", flat=True)
+    return {f"page:{key}" for key in keys}
+
+
+def find(request, path):
+    """(value, tags) for the cache: the page at `path` of the request's site, with what
+    serving it needs; Http404 when there is none (nothing is kept for a missing page)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    root = site.root_page.localized.specific
+    locate = getattr(root, "locate", None)
+    if locate is None:
+        raise Http404
+    page, remaining = locate([part for part in path.split("/") if part])
+    tags = {"site"} | ancestor_tags(page)
+    edition = getattr(page, "edition", None)  # a cached property: kept with the page
+    if edition is not None:
+        tags.add(f"edition:{edition.translation_key}")
+    for name in getattr(page, "route_relations", ()):
+        getattr(page, name)  # loaded now, kept with the page; the page's tags cover it
+    page.kept_view_restrictions = list(page.get_view_restrictions())
+    return (site, page, remaining), tags
+
+
+class RouteCacheMiddleware:
+    """Gives Wagtail's serve view the site and the page found from the cache (Wagtail keeps
+    them on the request as ``_wagtail_site`` and ``_wagtail_route_for_request``, and looks
+    no further when they are there)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not wagtail_views.serve or request.method not in ("GET", "HEAD"):
+            return None
+        path = view_kwargs.get("path", view_args[0] if view_args else "")
+        try:
+            site, page, remaining = page_cache.remember(
+                route_key(request, path), lambda: find(request, path)
+            )
+        except Http404:
+            return None  # Wagtail's own routing answers, and says 404
+        request._wagtail_site = site
+        try:
+            request._wagtail_route_for_request = page.route(request, remaining)
+        except Http404:
+            request._wagtail_route_for_request = None
+        return None
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+@receiver(post_save, sender=Locale)
+@receiver(post_delete, sender=Locale)
+def on_site_changed(sender, **kwargs):
+    """A site's host, port or root page, or a language added or removed: every address may
+    now lead elsewhere, and every page's links change."""
+    page_cache.invalidate({"site"})
+
+
+@receiver(setting_changed)
+def on_setting_changed(setting, **kwargs):
+    if setting in ("ALLOWED_HOSTS", "LANGUAGES", "WAGTAIL_CONTENT_LANGUAGES"):
+        page_cache.invalidate({"site"})
