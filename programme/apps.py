@@ -8,3 +8,16 @@ class ProgrammeConfig(AppConfig):
     name = "programme"
     label = "programme"
     verbose_name = _("Programme")
+
+    def ready(self):
+        from django.db.models.signals import pre_delete
+
+        from wagtail.signals import page_published, page_unpublished
+
+        from . import signals
+
+        page_published.connect(signals.on_published, dispatch_uid="programme_changes_published")
+        page_unpublished.connect(
+            signals.on_unpublished, dispatch_uid="programme_changes_unpublished"
+        )
+        pre_delete.connect(signals.on_deleting, dispatch_uid="programme_changes_deleting")

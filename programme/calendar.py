@@ -52,9 +52,16 @@ def build_calendar(sessions, edition, request, name):
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", edition.time_zone)
+    from .changes import sequences
+
+    sessions = list(sessions)
+    changed = sequences(sessions)
     for session in sessions:
         event = Event()
         event.add("uid", session_uid(session))
+        # Grows with each change visitors saw (time, room, status, speakers): calendar apps
+        # replace their copy of the event (RFC 5545, 3.8.7.4).
+        event.add("sequence", changed.get(session.translation_key, 0))
         stamp = session.last_published_at or session.first_published_at
         if stamp is not None:
             event.add("dtstamp", stamp)

@@ -3,12 +3,15 @@ organising partners), the speakers page, and the person and room snippets."""
 
 from programme.choices import SessionLanguage, SessionStatus, SessionType, SpeakerRole
 
+from .changes import ChangeKind, SessionChange
 from .programme_page import ProgrammePage
 from .session import SessionPage, SessionPartner, SessionSpeaker, calendar_response, sessions_tags
 from .snippets import Person, Room
 from .speakers import SpeakerIndexPage
 
 __all__ = [
+    "ChangeKind",
+    "SessionChange",
     "Person",
     "ProgrammePage",
     "Room",

@@ -1,14 +1,21 @@
 """The programme page: the edition's schedule, its filters and its exports."""
 
+from django.db import models
 from django.db.models import Prefetch
 from django.http import HttpResponse
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
 from editions.models import EditionChildPage
+from home import page_cache
 from home.exports import Export, export_links
-from home.models import without_restricted
+from home.models import BasePage, without_restricted
 from home.translation import with_own_words
+from programme import changes as programme_changes
 from programme.calendar import build_calendar
 from programme.choices import SessionLanguage, SessionType
 from programme.filters import (
@@ -29,9 +36,10 @@ from programme.timetable import timetable
 from .session import SessionPage, SessionSpeaker, calendar_response
 
 
-class ProgrammePage(EditionChildPage):
+class ProgrammePage(RoutablePageMixin, EditionChildPage):
     """The edition's schedule: days × time slots, parallel sessions side by side; filters in
-    the query string, and the same (filtered) programme as iCalendar at calendar.ics."""
+    the query string, and the same (filtered) programme as iCalendar at calendar.ics. What
+    changed since it was announced at modifications/, and as an Atom feed."""
 
     page_role = "programme"
     shows_sessions = True
@@ -39,6 +47,20 @@ class ProgrammePage(EditionChildPage):
     cache_query_params = FILTER_NAMES
 
     template = "pages/programme_page.html"
+
+    announced_at = models.DateTimeField(
+        _("programme announced on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Sessions published for the first time after this moment are listed as added in "
+            "the public change log. Changes to sessions already published (time, room, status, "
+            "speakers) are always listed. Leave empty while the programme is being put "
+            "together."
+        ),
+    )
+
+    content_panels = EditionChildPage.content_panels + [FieldPanel("announced_at")]
 
     subpage_types = ["programme.SessionPage"]
 
@@ -129,6 +151,7 @@ class ProgrammePage(EditionChildPage):
                 "shown_count": len(shown),
             }
         )
+        context["last_change"] = self.last_change()
         # The calendar and the frab files follow the filters; the PDF is the whole programme.
         context["exports"] = export_links(self, request, query_string(filters))
         return context
@@ -139,7 +162,45 @@ class ProgrammePage(EditionChildPage):
         Export("schedule_json", "schedule.json", "serve_schedule_json", "application/json", True),
         Export("schedule_xml", "schedule.xml", "serve_schedule_xml", "application/xml", True),
         Export("pdf", "programme.pdf", "serve_pdf", "application/pdf"),
+        Export("changes", "modifications.atom", "serve_changes_feed", "application/atom+xml"),
     )
+
+    # --- what changed ---------------------------------------------------------------------
+
+    def changes(self, limit=None):
+        """The changes visitors saw, newest first, as read in the active language."""
+        rows = programme_changes.edition_changes(self.edition) if self.edition else []
+        if limit is not None:
+            rows = rows[:limit]
+        return programme_changes.described(rows, self.edition)
+
+    def last_change(self):
+        """The latest change visitors saw (the programme links to its log), kept until a
+        session of the edition changes."""
+        edition = self.edition
+        if edition is None:
+            return None
+
+        def compute():
+            row = programme_changes.edition_changes(edition).values("at").first()
+            return row, {f"sessions:{edition.translation_key}"}
+
+        return page_cache.remember(f"last-change:{edition.translation_key}", compute)
+
+    @path("modifications/", name="changes")
+    def changes_route(self, request):
+        """The change log: what visitors saw change, newest first, by day of publication."""
+        context = BasePage.get_context(self, request)  # the chrome, not the 80 cards
+        context["page"] = self
+        context["changes"] = self.changes()
+        context["exports"] = export_links(self, request)
+        context["page_title"] = _("What changed")
+        return TemplateResponse(request, "pages/programme_changes.html", context)
+
+    def serve_changes_feed(self, request):
+        from programme.feeds import changes_feed
+
+        return changes_feed(self, request)
 
     def serve_pdf(self, request):
         pdf, cached = programme_pdf(self)

@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home import page_cache
 from home.admin_widgets import QuarterHourDateTimeInput
 from home.blocks import BodyStreamBlock
 from home.chrome import site_chrome
@@ -321,7 +322,28 @@ class SessionPage(SessionFacts, BasePage):
         context["speaker_index"] = (
             self.edition.speaker_index() if self.edition and context["speakers"] else None
         )
+        context["changes"] = self.changes_seen(request)
         return context
+
+    def changes_seen(self, request):
+        """[(when, what)]: what visitors saw change on this session, newest first (« Modifiée
+        le 2 juillet : 11 h 30 → 11 h 45 »), kept until the session is published again."""
+        from django.utils.translation import get_language
+
+        from programme import changes
+
+        if self.edition is None:
+            return []
+
+        def compute():
+            rows = changes.described(changes.session_changes(self)[:10], self.edition)
+            return [(row["at"], row["text"]) for row in rows], {f"page:{self.translation_key}"}
+
+        if getattr(request, "is_preview", False):
+            return compute()[0]
+        return page_cache.remember(
+            f"session-changes:{self.translation_key}:{get_language()}", compute
+        )
 
 
 class SessionSpeaker(TranslatableMixin, Orderable):

@@ -129,6 +129,7 @@ def test_programme_page_advertises_its_exports(demo, client):
         "text/calendar": "/fr/2025/programme/calendar.ics",
         "application/json": "/fr/2025/programme/schedule.json",
         "application/xml": "/fr/2025/programme/schedule.xml",
+        "application/atom+xml": "/fr/2025/programme/modifications.atom",
     }
 
 

@@ -1,0 +1,39 @@
+"""The Atom feed of a programme's changes (programme/changes.py), in the page's language."""
+
+from django.http import HttpResponse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+FEED_LENGTH = 50
+
+
+def changes_feed(programme, request):
+    edition = programme.edition
+    own = request.build_absolute_uri(programme.get_url(request))
+    log = own + programme.reverse_subpage("changes")
+    name = edition.event_name or edition.title if edition else programme.title
+    feed = Atom1Feed(
+        title=_("%(name)s: what changed in the programme") % {"name": name},
+        link=log,
+        description=_("Sessions added or cancelled, time and room changes, speakers."),
+        language=programme.locale.language_code,
+        feed_url=request.build_absolute_uri(),
+        feed_guid=f"{log}#atom",
+    )
+    for change in programme.changes(limit=FEED_LENGTH):
+        page = change["page"]
+        link = request.build_absolute_uri(page.get_url(request)) if page else log
+        feed.add_item(
+            title=f"{change['title']} : {change['text']}"
+            if programme.locale.language_code == "fr"
+            else f"{change['title']}: {change['text']}",
+            link=link,
+            description=change["text"],
+            unique_id=f"{log}#change-{change['id']}",
+            unique_id_is_permalink=False,
+            pubdate=change["at"],
+            updateddate=change["at"],
+        )
+    return HttpResponse(
+        feed.writeString("utf-8"), content_type="application/atom+xml; charset=utf-8"
+    )
