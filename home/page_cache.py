@@ -256,7 +256,13 @@ class PageCacheMiddleware:
             # option of the page: made for this visitor, kept for nobody (else every value
             # would be an entry of its own).
             return
-        lifetime = page.cache_lifetime(timezone.now())
+        now = timezone.now()
+        lifetime = page.cache_lifetime(now)
+        until = getattr(request, "page_cache_until", None)
+        if until is not None:
+            # A view that changes at an instant of its own (now and next: the next session
+            # boundary) is kept until then at most.
+            lifetime = min(lifetime, max(0, int((until - now).total_seconds()) + 1))
         patch_vary_headers(response, ("Cookie", "Accept-Encoding"))
         if getattr(settings, "WAGTAILFRONTENDCACHE", None):
             # The CDN may keep it as long as we do: it is purged on every change.

@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.db.models import Prefetch
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -186,6 +186,68 @@ class ProgrammePage(RoutablePageMixin, EditionChildPage):
             return row, {f"sessions:{edition.translation_key}"}
 
         return page_cache.remember(f"last-change:{edition.translation_key}", compute)
+
+    # --- now and next ---------------------------------------------------------------------
+
+    def now_and_next(self, request):
+        """What is on now and next, room by room, at the request's instant; the page cache
+        keeps the view until the next session boundary (request.page_cache_until)."""
+        from programme.now import now_and_next
+
+        sessions = listed_sessions(self, self.session_rows(), request)
+        found = now_and_next(sessions, timezone.now(), self.tzinfo)
+        request.page_cache_until = found.next_boundary
+        return found
+
+    @path("maintenant/", name="now")
+    def now_route(self, request):
+        """What is on now and next in each room, for a participant's phone."""
+        context = BasePage.get_context(self, request)
+        context["page"] = self
+        context["now_next"] = self.now_and_next(request)
+        return TemplateResponse(request, "pages/programme_now.html", context)
+
+    def screen(self, request, room_id=None):
+        from programme.now import SCREEN_REFRESH_SECONDS, seconds_until
+
+        found = self.now_and_next(request)
+        rooms = found.rooms
+        if room_id is not None:
+            rooms = [room for room in rooms if room.pk == room_id]
+            if not rooms:
+                from programme.models.snippets import Room
+
+                room = Room.objects.filter(pk=room_id, locale=self.locale).first()
+                if room is None:
+                    raise Http404
+                from programme.now import RoomNow
+
+                rooms = [RoomNow(room)]
+        context = BasePage.get_context(self, request)
+        context.update(
+            {
+                "page": self,
+                "now_next": found,
+                "rooms": rooms,
+                "room_screen": room_id is not None,
+                "refresh_at": found.next_boundary,
+                "refresh_seconds": seconds_until(
+                    found.next_boundary, at_most=SCREEN_REFRESH_SECONDS
+                ),
+                "now": timezone.now(),
+            }
+        )
+        return TemplateResponse(request, "pages/programme_screen.html", context)
+
+    @path("ecrans/", name="screens")
+    def screens_route(self, request):
+        """The whole venue on one screen, in large type."""
+        return self.screen(request)
+
+    @path("ecrans/<int:room_id>/", name="room_screen")
+    def room_screen_route(self, request, room_id):
+        """The screen at the door of one room."""
+        return self.screen(request, room_id)
 
     @path("modifications/", name="changes")
     def changes_route(self, request):

@@ -32,7 +32,8 @@ LANGUAGES = ["fr", "en", "es"]
 
 def pages_to_check():
     """{language: [path, …]}: one live page of each type, plus a past edition, a speaker's
-    page, a filtered programme and search results."""
+    page, a filtered programme, search results and the programme's change log, now and next
+    and screen views."""
     from django.apps import apps
 
     from wagtail.models import Locale
@@ -74,7 +75,10 @@ def pages_to_check():
             paths.append(f"{by_type['SpeakerIndexPage']}{person.slug}/")
         past = EditionPage.objects.live().filter(locale__language_code=code, year__lt=2025)
         paths += [e.url for e in past[:1]]
-        paths += [session.get_parent().url + "?type=workshop", f"/{code}/search/?q=atelier"]
+        programme = session.get_parent().url
+        paths += [programme + "?type=workshop", f"/{code}/search/?q=atelier"]
+        # The programme's own views: what changed, now and next, the venue's screen.
+        paths += [programme + "modifications/", programme + "maintenant/", programme + "ecrans/"]
         found[code] = paths
         assert set(by_type) == set(found_types), (code, set(found_types) - set(by_type))
     return found
