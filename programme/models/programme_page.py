@@ -163,7 +163,55 @@ class ProgrammePage(RoutablePageMixin, EditionChildPage):
         Export("schedule_xml", "schedule.xml", "serve_schedule_xml", "application/xml", True),
         Export("pdf", "programme.pdf", "serve_pdf", "application/pdf"),
         Export("changes", "modifications.atom", "serve_changes_feed", "application/atom+xml"),
+        Export("my_calendar", "mon-programme.ics", "serve_my_calendar", "text/calendar"),
     )
+
+    # --- a visitor's own programme (kept in their browser: programme/selection.py) ----------
+
+    @path("mon-programme/", name="my_programme")
+    def my_programme_route(self, request):
+        """Every session of the edition, hidden: the browser shows those its visitor starred
+        (static/js/site.js). The same page for everybody, so kept in the page cache and
+        offline."""
+        context = BasePage.get_context(self, request)
+        sessions = listed_sessions(self, self.session_rows(), request)
+        context.update(
+            {
+                "page": self,
+                "sessions": sessions,
+                "exports": export_links(self, request),
+            }
+        )
+        return TemplateResponse(request, "pages/my_programme.html", context)
+
+    def serve_my_calendar(self, request):
+        """The starred sessions as a calendar to subscribe to: later changes of those
+        sessions (times, rooms, cancellations) reach the calendar app with a higher
+        SEQUENCE. A malformed selection is said in the visitor's language (400)."""
+        from programme.selection import InvalidSelection, pick, read_selection
+
+        try:
+            codes = read_selection(request.GET.get("s", ""))
+        except InvalidSelection:
+            return HttpResponse(
+                str(
+                    _(
+                        "This calendar address is incomplete or mistyped: copy it again "
+                        "from « My programme »."
+                    )
+                ),
+                status=400,
+                content_type="text/plain; charset=utf-8",
+            )
+        sessions = pick(self.with_edition(self.sessions()), codes)
+        edition = self.edition
+        name = _("My programme")
+        if edition is not None:
+            name = f"{edition.event_name or edition.title} — {name}"
+        return calendar_response(
+            build_calendar(sessions, edition, request, str(name)),
+            f"{self.slug_for_file()}-mon-programme.ics",
+        )
 
     # --- what changed ---------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ def test_find_and_read_a_workshop_on_a_phone(phone, live_server, demo_site):
     )
     assert title_size >= 16
 
-    # Filter by type with the form (a plain GET form: no script on the page).
+    # Filter by type with the form (a plain GET form: no script needed).
     phone.select_option("#filter-type", "workshop")
     phone.get_by_role("button", name="Filtrer").click()
     phone.wait_for_url(re.compile(r"type=workshop"))
