@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import offline
 from home.exports import filenames_pattern, serve_export
 from home.sitemap import sitemap
 from search import views as search_views
@@ -18,6 +19,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon_ico, name="favicon_ico"),
+    path("sw.js", offline.service_worker, name="service_worker"),
     path("alive", alive, name="alive"),
 ]
 
@@ -31,6 +33,9 @@ if settings.DEBUG:
 # /fr/, /en/, /es/ (French included); "/" is redirected by the browser's language.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("hors-ligne.json", offline.offline_list, name="offline_list"),
+    path("hors-ligne/", offline.offline_page, name="offline_page"),
+    path("manifest.webmanifest", offline.web_manifest, name="web_manifest"),
     re_path(
         rf"^(?P<path>(?:[\w\-]+/)*)(?P<filename>{filenames_pattern()})$",
         serve_export,

@@ -3,7 +3,8 @@
 // - « Mon programme »: stars on sessions, kept in this browser's localStorage only, per
 //   edition (body[data-edition]); the « Mon programme » page shows the starred sessions,
 //   flags those at the same time and gives the calendar address carrying the selection;
-// - the service worker that keeps the current edition for offline use (/sw.js).
+// - the service worker that keeps the current edition for offline use (/sw.js): the site
+//   works without it, online.
 (function () {
     "use strict";
 
@@ -139,5 +140,20 @@
             }
         });
         refresh();
+    }
+
+    // The current edition kept for offline use (home/offline.py, static/js/sw.js): the worker
+    // is given this language's list on each visit, and fetches it again when it changed.
+    var list = document.body.getAttribute("data-offline-list");
+    if (list && "serviceWorker" in navigator) {
+        navigator.serviceWorker.register("/sw.js", { scope: "/" }).then(function () {
+            return navigator.serviceWorker.ready;
+        }).then(function (registration) {
+            if (registration.active) {
+                registration.active.postMessage({ type: "keep", list: list });
+            }
+        }).catch(function () {
+            return null; // no worker (private mode, an old browser): the site works online
+        });
     }
 })();
