@@ -6,9 +6,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import offline
 from home.exports import filenames_pattern, serve_export
 from home.sitemap import sitemap
+from programme import offline
 from search import views as search_views
 
 from .views import alive, favicon_ico, robots_txt

@@ -15,8 +15,18 @@ from wagtail.models import PageLogEntry
 
 from home.translation.facts import is_source
 
-from .choices import SessionStatus
-from .models.changes import ChangeKind, SessionChange
+from .choices import ChangeKind, SessionStatus
+
+__all__ = ["ChangeKind"]
+
+
+def model(name):
+    """The programme's models, found through the app registry: they use this module (the
+    programme page, the session page), so it does not import them."""
+    from django.apps import apps
+
+    return apps.get_model("programme", name)
+
 
 PUBLISHED = ("wagtail.publish", "wagtail.publish.scheduled")
 WITHDRAWN = ("wagtail.unpublish", "wagtail.unpublish.scheduled")
@@ -51,10 +61,10 @@ def last_seen(session, revision):
 def titles(session):
     """The session's title in each language it is live in (a withdrawn or deleted session is
     still named in the log)."""
-    from .models import SessionPage
-
-    rows = SessionPage.objects.filter(translation_key=session.translation_key).values_list(
-        "locale__language_code", "title"
+    rows = (
+        model("SessionPage")
+        .objects.filter(translation_key=session.translation_key)
+        .values_list("locale__language_code", "title")
     )
     found = dict(rows)
     found[session.locale.language_code] = session.title
@@ -69,8 +79,7 @@ def keys_of(model, pks):
 
 def compare(old, new):
     """[(kind, before, after)] from two `facts`, with rooms and people as translation keys."""
-    from .models import Person, Room
-
+    Person, Room = model("Person"), model("Room")  # noqa: N806 (model classes)
     changes = []
     if old["status"] != new["status"]:
         kind = (
@@ -117,6 +126,7 @@ def record_publication(session, revision):
     if not changes:
         return
     names = titles(session)
+    SessionChange = model("SessionChange")  # noqa: N806 (a model class)
     SessionChange.objects.bulk_create(
         SessionChange(
             edition_key=edition.translation_key,
@@ -135,7 +145,7 @@ def record_withdrawal(session):
     """Called when a live session page is unpublished or deleted."""
     if session.alias_of_id or not is_source(session) or session.edition is None:
         return
-    SessionChange.objects.create(
+    model("SessionChange").objects.create(
         edition_key=session.edition.translation_key,
         session_key=session.translation_key,
         at=timezone.now(),
@@ -149,7 +159,8 @@ def sequences(sessions):
     event's SEQUENCE (RFC 5545), so that calendar apps replace what they had."""
     keys = [session.translation_key for session in sessions]
     rows = (
-        SessionChange.objects.filter(session_key__in=keys)
+        model("SessionChange")
+        .objects.filter(session_key__in=keys)
         .exclude(kind=ChangeKind.ADDED)
         .values_list("session_key")
         .annotate(count=Count("pk"))
@@ -210,8 +221,7 @@ def time_text(before, after, tzinfo):
 def described(changes, edition, language=None):
     """Each change as a visitor reads it in `language`: [{at, kind, session title, session
     page (or None when it is gone), text}], in the order given."""
-    from .models import Person, Room, SessionPage
-
+    Person, Room, SessionPage = model("Person"), model("Room"), model("SessionPage")  # noqa: N806
     language = language or get_language()
     changes = list(changes)
     keys = {str(c.session_key) for c in changes}
@@ -277,17 +287,20 @@ def described(changes, edition, language=None):
                 "page": page,
                 "text": text,
                 "id": change.pk,
+                "key": key,
             }
         )
     return shown
 
 
 def edition_changes(edition):
-    return SessionChange.objects.filter(edition_key=edition.translation_key)
+    return model("SessionChange").objects.filter(edition_key=edition.translation_key)
 
 
 def session_changes(session):
     """What visitors saw change on a session (its addition aside), newest first."""
-    return SessionChange.objects.filter(session_key=session.translation_key).exclude(
-        kind=ChangeKind.ADDED
+    return (
+        model("SessionChange")
+        .objects.filter(session_key=session.translation_key)
+        .exclude(kind=ChangeKind.ADDED)
     )

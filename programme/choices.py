@@ -87,3 +87,16 @@ class SessionFacts:
     @property
     def is_online(self):
         return SessionStatus.ONLINE in (self.status, self.edition.status if self.edition else "")
+
+
+class ChangeKind(models.TextChoices):
+    """What a programme change is (programme.models.changes.SessionChange)."""
+
+    ADDED = "added", _("Session added")
+    CANCELLED = "cancelled", _("Session cancelled")
+    STATUS = "status", _("Status changed")
+    WITHDRAWN = "withdrawn", _("Session withdrawn from the programme")
+    TIME = "time", _("Time changed")
+    ROOM = "room", _("Room changed")
+    SPEAKER_ADDED = "speaker_added", _("Speaker added")
+    SPEAKER_WITHDRAWN = "speaker_withdrawn", _("Speaker withdrawn")

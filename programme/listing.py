@@ -55,6 +55,7 @@ class ListedSession(SessionFacts):
         "edition",
         "url",
         "card",
+        "last_change",
     )
 
     def __init__(self, row, edition, url):
@@ -65,6 +66,7 @@ class ListedSession(SessionFacts):
         self.edition = edition
         self.url = url
         self.card = ""
+        self.last_change = None
 
     def get_url(self, request=None):
         return self.url

@@ -104,14 +104,6 @@ SHORT_URL_LENGTH = 32
 
 
 @register.filter
-def session_code(translation_key):
-    """A session's short code in a visitor's « Mon programme » (programme/selection.py)."""
-    from programme.selection import session_code as code
-
-    return code(translation_key)
-
-
-@register.filter
 def short_url(url):
     """An address as print shows it, to be read and typed: no scheme, no « www. », no
     query; the path only while the whole stays short (« cites-unies-france.org », not

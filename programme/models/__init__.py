@@ -1,9 +1,9 @@
 """The programme app's models: the programme page, its sessions (with their speakers and
 organising partners), the speakers page, and the person and room snippets."""
 
-from programme.choices import SessionLanguage, SessionStatus, SessionType, SpeakerRole
+from programme.choices import ChangeKind, SessionLanguage, SessionStatus, SessionType, SpeakerRole
 
-from .changes import ChangeKind, SessionChange
+from .changes import SessionChange
 from .programme_page import ProgrammePage
 from .session import SessionPage, SessionPartner, SessionSpeaker, calendar_response, sessions_tags
 from .snippets import Person, Room

@@ -11,16 +11,7 @@ feed show that language's words.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class ChangeKind(models.TextChoices):
-    ADDED = "added", _("Session added")
-    CANCELLED = "cancelled", _("Session cancelled")
-    STATUS = "status", _("Status changed")
-    WITHDRAWN = "withdrawn", _("Session withdrawn from the programme")
-    TIME = "time", _("Time changed")
-    ROOM = "room", _("Room changed")
-    SPEAKER_ADDED = "speaker_added", _("Speaker added")
-    SPEAKER_WITHDRAWN = "speaker_withdrawn", _("Speaker withdrawn")
+from programme.choices import ChangeKind
 
 
 class SessionChange(models.Model):

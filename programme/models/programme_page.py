@@ -175,6 +175,16 @@ class ProgrammePage(RoutablePageMixin, EditionChildPage):
         offline."""
         context = BasePage.get_context(self, request)
         sessions = listed_sessions(self, self.session_rows(), request)
+        # A session moved (time, room) or otherwise changed says so, as on its own page.
+        latest = {}
+        if self.edition is not None:
+            changed = programme_changes.edition_changes(self.edition).exclude(
+                kind=programme_changes.ChangeKind.ADDED
+            )
+            for row in programme_changes.described(changed, self.edition):
+                latest.setdefault(row["key"], row)
+        for session in sessions:
+            session.last_change = latest.get(str(session.translation_key))
         context.update(
             {
                 "page": self,

@@ -103,3 +103,23 @@ def test_a_mistyped_calendar_address_says_so_in_the_visitors_language(visitor, s
 
 def test_codes_of_no_session_give_an_empty_calendar(visitor):
     assert events(visitor.get("/fr/2025/programme/mon-programme.ics?s=00000000")) == []
+
+
+def test_a_moved_session_says_so_in_my_programme(visitor):
+    import datetime as dt
+
+    import time_machine
+
+    with time_machine.travel(dt.datetime(2025, 7, 2, 10, 0, tzinfo=dt.UTC), tick=False):
+        plenary = session("conference-pleniere")
+        plenary.start += dt.timedelta(minutes=30)
+        plenary.end += dt.timedelta(minutes=30)
+        plenary.save_revision().publish()
+    page = soup_of(visitor.get(MINE["fr"]))
+    item = page.select_one(f"li[data-session='{code('conference-pleniere')}']")
+    assert " ".join(item.select_one(".my-session__change").get_text().split()) == (
+        "Modifiée le 2 juillet : 11 h 30 → 12 h 00"
+    )
+    english = soup_of(visitor.get(MINE["en"]))
+    item = english.select_one(f"li[data-session='{code('conference-pleniere')}']")
+    assert "Changed on 2 July: 11:30 → 12:00" in " ".join(item.get_text().split())

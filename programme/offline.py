@@ -50,7 +50,8 @@ def edition_pages(edition, request):
     """(addresses, tags): the current edition's pages kept offline, and the tags of what
     they show."""
     from home.models import without_restricted
-    from programme.models import ProgrammePage, SessionPage, SpeakerIndexPage
+
+    from .models import ProgrammePage, SessionPage, SpeakerIndexPage
 
     urls = [edition.get_url(request)]
     tags = {"site", f"edition:{edition.translation_key}", f"sessions:{edition.translation_key}"}
