@@ -46,6 +46,8 @@ RESET_FIELDS = {
         "status": "scheduled",
         "registration_url": "",
     },
+    # The new programme is announced when its editors say so (the change log's start).
+    "ProgrammePage": {"announced_at": None},
 }
 # Fields left out of the copy altogether: what the old edition produced after the event.
 EXCLUDED_FIELDS = {"SessionPage": ["resources"]}

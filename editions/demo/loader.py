@@ -234,6 +234,11 @@ class DemoLoader:
                 room=self.rooms[room] if room else None,
                 language="fr",
             )
+        if programme.announced_at is None:
+            # Announced once its sessions were in (the pre-programme, with registration):
+            # from then on, a session published for the first time is « ajoutée ».
+            programme.announced_at = content.paris(year, 4, 15, 12, 0)
+            programme.save_revision().publish()
         self.ensure_child(edition, SpeakerIndexPage, "intervenants", title="Intervenants")
         self.ensure_child(
             edition, PartnersPage, "partenaires", title="Partenaires", show_in_menus=True

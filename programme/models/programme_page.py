@@ -271,16 +271,21 @@ class ProgrammePage(RoutablePageMixin, EditionChildPage):
         found = self.now_and_next(request)
         rooms = found.rooms
         if room_id is not None:
-            rooms = [room for room in rooms if room.pk == room_id]
-            if not rooms:
-                from programme.models.snippets import Room
+            from programme.now import RoomNow
 
-                room = Room.objects.filter(pk=room_id, locale=self.locale).first()
-                if room is None:
-                    raise Http404
-                from programme.now import RoomNow
+            from .snippets import Room
 
-                rooms = [RoomNow(room)]
+            # The room's number in any language names it: its copy in this page's language.
+            room = Room.objects.filter(pk=room_id).first()
+            if room is None:
+                raise Http404
+            room = (
+                Room.objects.filter(translation_key=room.translation_key, locale=self.locale)
+                .select_related("locale")
+                .first()
+                or room
+            )
+            rooms = [entry for entry in rooms if entry.pk == room.pk] or [RoomNow(room)]
         context = BasePage.get_context(self, request)
         context.update(
             {

@@ -20,6 +20,27 @@ CHROMIUM_ARGS = [
 ]
 
 
+class WithoutServiceWorkers:
+    """The browser, whose pages run without the site's service worker unless a test asks
+    for it (`service_workers="allow"`): its offline copy fetches the edition's pages in the
+    background, which a test about something else must not have running against the live
+    server while the database is emptied after it (tests/browser/test_offline.py has it)."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def new_context(self, **options):
+        options.setdefault("service_workers", "block")
+        return self._browser.new_context(**options)
+
+    def new_page(self, **options):
+        options.setdefault("service_workers", "block")
+        return self._browser.new_page(**options)
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not os.path.exists(CHROMIUM):
@@ -34,7 +55,7 @@ def browser():
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
+        yield WithoutServiceWorkers(browser)
         browser.close()
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 

@@ -33,7 +33,9 @@ def wait_until_kept(page, other_than=None):
 def test_the_programme_a_session_and_my_programme_open_offline(browser, live_server, demo_site):
     from programme.models import SessionPage
 
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR")
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="fr-FR", service_workers="allow"
+    )
     page = context.new_page()
     base = live_server.url
     page.goto(f"{base}/fr/2025/programme/")

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from editions.copy_review import stale_patterns
 from editions.copying import YEAR_FIELDS, EditionCopier
 from editions.models import EditionPage
-from programme.models import SessionPage
+from programme.models import ProgrammePage, SessionPage
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 LANGUAGES = ("fr", "en", "es")
@@ -171,6 +171,10 @@ def test_registration_is_reset_and_partners_kept(copied):
         ]
         assert new.venue_id == old.venue_id
         assert new.venue.locale.language_code == code
+        # Its programme is not announced yet: its change log starts when its editors say so.
+        old_programme = ProgrammePage.objects.child_of(old).get()
+        assert old_programme.announced_at is not None
+        assert ProgrammePage.objects.child_of(new).get().announced_at is None
 
 
 def test_the_old_edition_is_untouched(copied, client):

@@ -137,6 +137,9 @@ def test_drafts_and_edits_before_the_first_publication_are_not_changes(on_the_ev
     ]
 
     programme = ProgrammePage.objects.get(slug="programme", locale__language_code="fr")
+    assert programme.announced_at is not None  # the demo's programme was announced
+    programme.announced_at = None  # as while a programme is being put together
+    publish(programme)
     new = SessionPage(
         title="Atelier ajouté la veille",
         slug="atelier-veille",

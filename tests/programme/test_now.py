@@ -137,3 +137,10 @@ def test_the_page_is_kept_until_the_next_session_boundary(visitor):
         later, soup = page(visitor, NOW["fr"])
     assert later["X-Page-Cache"] == "miss"
     assert rooms(soup)["Espace des Partenaires"][0].startswith("Pause café")
+
+
+def test_a_room_screen_reads_in_the_language_of_its_address(visitor, partners_room):
+    with at(10):
+        _response, soup = page(visitor, f"/en/2025/programme/ecrans/{partners_room.pk}/")
+    assert words(soup.select_one("h1")) == "Partners’ Area"
+    assert words(soup.select_one(".screen__now dd")) == "B2B meetings 9:30 – 11:00"
