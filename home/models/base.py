@@ -120,11 +120,10 @@ class BasePage(Page):
         request.page_cache_page = self
         edition = self.edition
         context["edition"] = edition
-        nav, translations, footer_partners, breadcrumb = self.chrome(request, edition)
+        nav, translations, breadcrumb = self.chrome(request, edition)
         if edition is not None:
             context["page_time_zone"] = edition.time_zone
             context["edition_nav"] = nav
-            context["footer_partners"] = footer_partners
             context["current_edition"] = edition.current_among_siblings()
         context["breadcrumb_pages"] = breadcrumb
         # A page that still has the French words says so, and marks them lang="fr".
@@ -149,25 +148,24 @@ class BasePage(Page):
         return context
 
     def chrome(self, request, edition):
-        """(navigation, live translations, footer partners, breadcrumb): shared by every
-        view of the page through the cache, dropped when the page, its edition or its
-        ancestors change; made afresh for a preview (it may show unsaved partners)."""
+        """(navigation, live translations, breadcrumb): shared by every view of the page
+        through the cache, dropped when the page, its edition or its ancestors change; made
+        afresh for a preview. The footer is kept on its own (the ``site_footer`` tag)."""
 
         def compute():
             nav, translations = chrome_pages(self, edition, without_restricted)
-            footer = edition.footer_partners() if edition is not None else []
             breadcrumb = self.breadcrumb_pages()
             tags = self.page_and_edition_tags(edition)
             tags |= {f"page:{page.translation_key}" for page in breadcrumb}
-            return (nav, translations, footer, breadcrumb), tags
+            return (nav, translations, breadcrumb), tags
 
         if getattr(request, "is_preview", False) or not self.pk:
             return compute()[0]
-        nav, translations, footer, breadcrumb = page_cache.remember(f"chrome:{self.pk}", compute)
+        nav, translations, breadcrumb = page_cache.remember(f"chrome:{self.pk}", compute)
         own = next((row for row in translations.values() if row.pk == self.pk), None)
         if own is not None:
             self.locale = own.locale  # loaded with the row: no query for the page's own locale
-        return nav, translations, footer, breadcrumb
+        return nav, translations, breadcrumb
 
     # --- whole-page cache (home.page_cache) -------------------------------------------------
 

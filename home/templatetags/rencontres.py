@@ -7,9 +7,10 @@ from urllib.parse import urlsplit
 from django import template
 from django.template.base import Token
 from django.utils import timezone
-from django.utils.formats import date_format, get_format_modules, number_format
+from django.utils.formats import date_format, get_format_modules, number_format, time_format
 from django.utils.html import format_html
-from django.utils.text import Truncator
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -18,6 +19,7 @@ from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.images.templatetags.wagtailimages_tags import PictureNode
 from wagtail.images.templatetags.wagtailimages_tags import image as image_tag_parser
 
+from home import page_cache
 from home.clock import to_local
 from home.days import is_midnight, last_day
 from home.text import tel_href as _tel_href
@@ -125,6 +127,25 @@ def short_url(url):
 @register.filter
 def iso(value):
     return value.isoformat() if value else ""
+
+
+@register.simple_tag
+def slot_time(slot):
+    """When a slot of the timetable is, as the programme and the edition page head it:
+    « 9 h 30 – 11 h 00 » in <time> elements, or « Toute la journée ». A tag rather than an
+    included template: it runs once per slot, some thirty times on a programme."""
+    if slot.dates_only:
+        return capfirst(_("all day"))
+
+    def moment(value):
+        local = timezone.localtime(value)
+        return format_html(
+            '<time datetime="{}">{}</time>', iso(value), time_format(local, "TIME_FORMAT")
+        )
+
+    if slot.end:
+        return format_html("{} – {}", moment(slot.start), moment(slot.end))
+    return moment(slot.start)
 
 
 @register.filter
@@ -301,3 +322,26 @@ def fallback_description(context):
     else:
         text = _("%(page)s — %(edition)s, %(dates)s") % {**facts, "page": page.title}
     return f"{text}, {facts['place']}." if facts["place"] else f"{text}."
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """The site's footer: the same on every page of an edition in a language (its partners'
+    logos, the organisation's contacts, the legal pages), so made once and kept in the page
+    cache under the tags its content changes mark (the site's settings and legal pages:
+    ``site``; the edition's partners, tiers and logos: ``edition:<key>``). A preview makes it
+    afresh (it may show unsaved partners)."""
+    request = context.get("request")
+    edition = context.get("edition") or None
+
+    def compute():
+        template = context.template.engine.get_template("components/site_footer.html")
+        tags = {"site"} | ({f"edition:{edition.translation_key}"} if edition else set())
+        partners = edition.footer_partners() if edition is not None else []
+        with context.push(footer_partners=partners):
+            return template.render(context), tags
+
+    if request is None or getattr(request, "is_preview", False) or (edition and not edition.pk):
+        return mark_safe(compute()[0])  # noqa: S308 (our template, escaped)
+    key = f"footer:{request.get_host()}:{get_language()}:{edition.pk if edition else 0}"
+    return mark_safe(page_cache.remember(key, compute))  # noqa: S308 (our template, escaped)
