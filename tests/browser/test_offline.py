@@ -61,6 +61,9 @@ def test_the_programme_a_session_and_my_programme_open_offline(browser, live_ser
     assert shown.count() == 1 and "Ateliers" in shown.inner_text()
     page.goto(f"{base}/fr/2025/infos-pratiques/")
     assert page.locator(".offline-note").is_visible()
+    page.goto(f"{base}/fr/2025/intervenants/")
+    assert page.locator("h1").inner_text() == "Intervenants"
+    assert page.locator(".offline-note").is_visible()
 
     # A page that was never kept: said in the visitor's language.
     page.goto(f"{base}/en/2024/")
