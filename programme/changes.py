@@ -71,10 +71,10 @@ def titles(session):
     return found
 
 
-def keys_of(model, pks):
-    return dict(
-        model.objects.filter(pk__in=[pk for pk in pks if pk]).values_list("pk", "translation_key")
-    )
+def keys_of(snippet, pks):
+    """{pk: translation key} of the `snippet` model's rows `pks`."""
+    rows = snippet.objects.filter(pk__in=[pk for pk in pks if pk])
+    return dict(rows.values_list("pk", "translation_key"))
 
 
 def compare(old, new):
@@ -109,7 +109,7 @@ def compare(old, new):
 
 
 def record_publication(session, revision):
-    """Called when a session page is published (home.apps connects it)."""
+    """Called when a session page is published (programme/signals.py)."""
     if session.alias_of_id or not is_source(session):
         return  # translations follow the French page's facts
     edition = session.edition
@@ -171,12 +171,13 @@ def sequences(sessions):
 # --- shown in a language ----------------------------------------------------------------
 
 
-def by_language(model, keys, language, value):
-    """{translation key: value(row)} in `language`, or in French where it has no row."""
+def by_language(snippet, keys, language, value):
+    """{translation key: value(row)} of the `snippet` model's rows in `language`, or in
+    French where it has no row."""
     keys = [key for key in keys if key]
     if not keys:
         return {}
-    rows = model.objects.filter(
+    rows = snippet.objects.filter(
         translation_key__in=keys, locale__language_code__in={language, settings.LANGUAGE_CODE}
     ).select_related("locale")
     found = {}

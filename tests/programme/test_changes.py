@@ -56,6 +56,19 @@ def publish(page):
     page.save_revision().publish()
 
 
+def workshop(programme, title, slug, hour):
+    """A new workshop of an hour on 4 July 2025, in the tree, not published."""
+    session = SessionPage(
+        title=title,
+        slug=slug,
+        session_type="workshop",
+        start=dt.datetime(2025, 7, 4, hour, 0, tzinfo=PARIS),
+        end=dt.datetime(2025, 7, 4, hour + 1, 0, tzinfo=PARIS),
+    )
+    programme.add_child(instance=session)
+    return session
+
+
 def move_by(session, minutes):
     session.start += dt.timedelta(minutes=minutes)
     session.end += dt.timedelta(minutes=minutes)
@@ -140,14 +153,7 @@ def test_drafts_and_edits_before_the_first_publication_are_not_changes(on_the_ev
     assert programme.announced_at is not None  # the demo's programme was announced
     programme.announced_at = None  # as while a programme is being put together
     publish(programme)
-    new = SessionPage(
-        title="Atelier ajouté la veille",
-        slug="atelier-veille",
-        session_type="workshop",
-        start=dt.datetime(2025, 7, 4, 14, 0, tzinfo=PARIS),
-        end=dt.datetime(2025, 7, 4, 15, 0, tzinfo=PARIS),
-    )
-    programme.add_child(instance=new)
+    new = workshop(programme, "Atelier ajouté la veille", "atelier-veille", 14)
     new.save_revision()
     new.start += dt.timedelta(hours=1)
     new.end += dt.timedelta(hours=1)
@@ -156,14 +162,7 @@ def test_drafts_and_edits_before_the_first_publication_are_not_changes(on_the_ev
     assert SessionChange.objects.filter(kind=ChangeKind.ADDED).count() == 0
     programme.announced_at = dt.datetime(2025, 6, 1, tzinfo=PARIS)
     publish(programme)
-    later = SessionPage(
-        title="Atelier de dernière minute",
-        slug="atelier-derniere-minute",
-        session_type="workshop",
-        start=dt.datetime(2025, 7, 4, 16, 0, tzinfo=PARIS),
-        end=dt.datetime(2025, 7, 4, 17, 0, tzinfo=PARIS),
-    )
-    programme.add_child(instance=later)
+    later = workshop(programme, "Atelier de dernière minute", "atelier-derniere-minute", 16)
     publish(later)
     lines = log_lines(visitor, "fr")
     assert lines[0] == "10 h 00 Atelier de dernière minute Séance ajoutée"
