@@ -181,6 +181,24 @@ def remember_many(keys, compute_missing, timeout=None):
     return values
 
 
+def recall(key):
+    """The value kept under `key` by `keep` (or `remember`) while none of its tags has been
+    marked since it was computed; None otherwise."""
+    entry = cache.get(FRAGMENT_PREFIX + key)
+    if entry is None:
+        return None
+    marks = cache.get_many([tag_key(tag) for tag in entry["tags"]])
+    return entry["value"] if is_fresh(entry, marks) else None
+
+
+def keep(key, value, tags, started, timeout=None):
+    """Keep `value`, computed from what the database held at `started` (a time.time()
+    taken before computing it), under `tags`: a change marked after `started` drops it."""
+    ensure_marks(sorted(tags))
+    entry = {"tags": sorted(tags), "started": started, "value": value}
+    cache.set(FRAGMENT_PREFIX + key, entry, timeout or settings.PAGE_CACHE_SECONDS or 600)
+
+
 class PageCacheMiddleware:
     """Serves and stores anonymous page views; placed right after the security middleware."""
 

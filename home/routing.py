@@ -15,6 +15,8 @@ the speakers page) and the page's live state are decided as Wagtail would.
 """
 
 import hashlib
+import pickle
+import time
 
 from django.core.signals import setting_changed
 from django.db.models.signals import post_delete, post_save
@@ -66,24 +68,39 @@ def find(request, path):
 class RouteCacheMiddleware:
     """Gives Wagtail's serve view the site and the page found from the cache (Wagtail keeps
     them on the request as ``_wagtail_site`` and ``_wagtail_route_for_request``, and looks
-    no further when they are there)."""
+    no further when they are there).
+
+    What routing found is kept only once the view has answered 200: an address that leads
+    nowhere (a mistyped speaker below the speakers page, an attacker's random paths) costs
+    its queries but never fills the cache. It is kept as it was found, pickled before the
+    view ran (the view may set attributes on the page)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        found = getattr(request, "_route_cache_found", None)
+        if found is not None and response.status_code == 200:
+            key, kept, tags, started = found
+            page_cache.keep(key, kept, tags, started)
+        return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is not wagtail_views.serve or request.method not in ("GET", "HEAD"):
             return None
         path = view_kwargs.get("path", view_args[0] if view_args else "")
-        try:
-            site, page, remaining = page_cache.remember(
-                route_key(request, path), lambda: find(request, path)
-            )
-        except Http404:
-            return None  # Wagtail's own routing answers, and says 404
+        key = route_key(request, path)
+        kept = page_cache.recall(key)
+        if kept is None:
+            started = time.time()
+            try:
+                value, tags = find(request, path)
+            except Http404:
+                return None  # Wagtail's own routing answers, and says 404
+            kept = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+            request._route_cache_found = (key, kept, tags, started)
+        site, page, remaining = pickle.loads(kept)  # noqa: S301 (our own cache's bytes)
         request._wagtail_site = site
         try:
             request._wagtail_route_for_request = page.route(request, remaining)

@@ -118,3 +118,18 @@ def test_a_site_moved_to_another_host_no_longer_answers_on_the_old_one(uncached,
     assert visitor.get(OPENING).status_code == 404
     moved = Client(HTTP_HOST="rencontres.example.org")
     assert moved.get(OPENING).status_code == 200
+
+
+def test_addresses_that_lead_nowhere_do_not_fill_the_cache(uncached, visitor):
+    from django.core.cache import cache
+
+    def kept_routes():
+        return [key for key in cache._cache if "page-cache:fragment:route:" in key]
+
+    for n in range(20):
+        assert visitor.get(f"/fr/2025/intervenants/personne-{n}/").status_code == 404
+        assert visitor.get(f"/fr/2025/programme/ecrans/{900000 + n}/").status_code == 404
+        assert visitor.get(f"/fr/2025/nulle-part-{n}/").status_code == 404
+    assert kept_routes() == []
+    assert visitor.get(OPENING).status_code == 200
+    assert len(kept_routes()) == 1
