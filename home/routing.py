@@ -18,7 +18,6 @@ import hashlib
 import pickle
 import time
 
-from django.core.signals import setting_changed
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import Http404
@@ -117,9 +116,3 @@ def on_site_changed(sender, **kwargs):
     """A site's host, port or root page, or a language added or removed: every address may
     now lead elsewhere, and every page's links change."""
     page_cache.invalidate({"site"})
-
-
-@receiver(setting_changed)
-def on_setting_changed(setting, **kwargs):
-    if setting in ("ALLOWED_HOSTS", "LANGUAGES", "WAGTAIL_CONTENT_LANGUAGES"):
-        page_cache.invalidate({"site"})

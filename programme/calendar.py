@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 
 from icalendar import Calendar, Event, vText
 
+from .changes import sequences
 from .choices import SessionStatus
 
 PRODID = "-//Cités Unies France//Rencontres CMS//FR"
@@ -52,8 +53,6 @@ def build_calendar(sessions, edition, request, name):
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", edition.time_zone)
-    from .changes import sequences
-
     sessions = list(sessions)
     changed = sequences(sessions)
     for session in sessions:

@@ -24,9 +24,8 @@ def changes_feed(programme, request):
         page = change["page"]
         link = request.build_absolute_uri(page.get_url(request)) if page else log
         feed.add_item(
-            title=f"{change['title']} : {change['text']}"
-            if programme.locale.language_code == "fr"
-            else f"{change['title']}: {change['text']}",
+            title=_("%(session)s: %(change)s")
+            % {"session": change["title"], "change": change["text"]},
             link=link,
             description=change["text"],
             unique_id=f"{log}#change-{change['id']}",

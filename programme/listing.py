@@ -103,12 +103,12 @@ class _SlotEnd:
     end: object
 
 
-def card_key(session, variant, request, host=None, language=None):
+def card_key(session, variant, host, language):
     published = session.last_published_at.isoformat() if session.last_published_at else ""
     status = session.edition.status if session.edition else ""
     parts = (
-        language or get_language(),
-        host or request.get_host(),
+        language,
+        host,
         str(session.pk),
         variant,
         session.url_path,
@@ -126,7 +126,7 @@ def give_cards(placed, request, load_pages):
     host, language = request.get_host(), get_language()
     for session, slot, show_day in placed:
         variant = card_variant(session, slot, show_day)
-        wanted[card_key(session, variant, request, host, language)] = (session, variant)
+        wanted[card_key(session, variant, host, language)] = (session, variant)
 
     def render(missing):
         return render_cards([wanted[key] for key in missing], missing, request, load_pages)

@@ -76,9 +76,7 @@ def now_and_next(sessions, now=None, tzinfo=None):
         phase = "during"
     rooms = {}
     for session in sessions:
-        rooms.setdefault(session.room.pk if session.room else None, RoomNow(session.room))
-    for session in sessions:
-        entry = rooms[session.room.pk if session.room else None]
+        entry = rooms.setdefault(session.room.pk if session.room else None, RoomNow(session.room))
         if session.start <= now < session.end:
             entry.now.append(session)
         elif session.start > now and timezone.localtime(session.start, tzinfo).date() == today:

@@ -25,6 +25,10 @@ from wagtail.models import Site
 
 from home import page_cache
 
+# The programme's own views kept with it (ProgrammePage's routes): « Mon programme » and the
+# change log; now and next and the screens are of the moment, not for offline reading.
+OWN_VIEWS = ("my_programme", "changes")
+
 # What every page loads (fonts: the Latin faces; the extended ones load for rare letters).
 ASSETS = (
     "css/site.css",
@@ -51,7 +55,8 @@ def edition_pages(edition, request):
     they show."""
     from home.models import without_restricted
 
-    from .models import ProgrammePage, SessionPage, SpeakerIndexPage
+    from .listing import listed_sessions
+    from .models import ProgrammePage, SpeakerIndexPage
 
     urls = [edition.get_url(request)]
     tags = {"site", f"edition:{edition.translation_key}", f"sessions:{edition.translation_key}"}
@@ -64,11 +69,10 @@ def edition_pages(edition, request):
             continue
         tags.add(f"page:{child.translation_key}")
         if isinstance(child, ProgrammePage):
-            urls += [url, url + "mon-programme/", url + "modifications/"]
-            sessions = without_restricted(SessionPage.objects.live().descendant_of(child))
-            for key, path in sessions.values_list("translation_key", "url_path"):
-                urls.append(url + path[len(child.url_path) :])
-                tags.add(f"page:{key}")
+            urls += [url, *(url + child.reverse_subpage(name) for name in OWN_VIEWS)]
+            for session in listed_sessions(child, child.session_rows(), request):
+                urls.append(session.url)
+                tags.add(f"page:{session.translation_key}")
         elif isinstance(child, SpeakerIndexPage):
             urls.append(url)
             for slug, key in child.speakers().values_list("slug", "translation_key"):
@@ -87,7 +91,7 @@ def offline_list_data(request):
 
     def compute():
         if edition is None:
-            return ([home.get_url(request)], {"site"}), {"site"}
+            return ([], {"site"}), {"site"}
         urls, tags = edition_pages(edition, request)
         return (urls, tags), tags | {"site"}
 

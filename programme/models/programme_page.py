@@ -173,7 +173,6 @@ class ProgrammePage(RoutablePageMixin, EditionChildPage):
         """Every session of the edition, hidden: the browser shows those its visitor starred
         (static/js/site.js). The same page for everybody, so kept in the page cache and
         offline."""
-        context = BasePage.get_context(self, request)
         sessions = listed_sessions(self, self.session_rows(), request)
         # A session moved (time, room) or otherwise changed says so, as on its own page.
         latest = {}
@@ -185,14 +184,19 @@ class ProgrammePage(RoutablePageMixin, EditionChildPage):
                 latest.setdefault(row["key"], row)
         for session in sessions:
             session.last_change = latest.get(str(session.translation_key))
-        context.update(
-            {
-                "page": self,
-                "sessions": sessions,
-                "exports": export_links(self, request),
-            }
+        return self.render_view(
+            request,
+            "pages/my_programme.html",
+            sessions=sessions,
+            exports=export_links(self, request),
         )
-        return TemplateResponse(request, "pages/my_programme.html", context)
+
+    def render_view(self, request, template, **extra):
+        """One of the programme's own views (« Mon programme », now and next, the screens,
+        the change log): the page's chrome without the 80 cards of the programme itself."""
+        context = BasePage.get_context(self, request)
+        context.update(extra)
+        return TemplateResponse(request, template, context)
 
     def serve_my_calendar(self, request):
         """The starred sessions as a calendar to subscribe to: later changes of those
@@ -260,10 +264,9 @@ class ProgrammePage(RoutablePageMixin, EditionChildPage):
     @path("maintenant/", name="now")
     def now_route(self, request):
         """What is on now and next in each room, for a participant's phone."""
-        context = BasePage.get_context(self, request)
-        context["page"] = self
-        context["now_next"] = self.now_and_next(request)
-        return TemplateResponse(request, "pages/programme_now.html", context)
+        return self.render_view(
+            request, "pages/programme_now.html", now_next=self.now_and_next(request)
+        )
 
     def screen(self, request, room_id=None):
         from programme.now import SCREEN_REFRESH_SECONDS, seconds_until
@@ -286,21 +289,15 @@ class ProgrammePage(RoutablePageMixin, EditionChildPage):
                 or room
             )
             rooms = [entry for entry in rooms if entry.pk == room.pk] or [RoomNow(room)]
-        context = BasePage.get_context(self, request)
-        context.update(
-            {
-                "page": self,
-                "now_next": found,
-                "rooms": rooms,
-                "room_screen": room_id is not None,
-                "refresh_at": found.next_boundary,
-                "refresh_seconds": seconds_until(
-                    found.next_boundary, at_most=SCREEN_REFRESH_SECONDS
-                ),
-                "now": timezone.now(),
-            }
+        return self.render_view(
+            request,
+            "pages/programme_screen.html",
+            now_next=found,
+            rooms=rooms,
+            room_screen=room_id is not None,
+            refresh_seconds=seconds_until(found.next_boundary, at_most=SCREEN_REFRESH_SECONDS),
+            now=timezone.now(),
         )
-        return TemplateResponse(request, "pages/programme_screen.html", context)
 
     @path("ecrans/", name="screens")
     def screens_route(self, request):
@@ -315,12 +312,12 @@ class ProgrammePage(RoutablePageMixin, EditionChildPage):
     @path("modifications/", name="changes")
     def changes_route(self, request):
         """The change log: what visitors saw change, newest first, by day of publication."""
-        context = BasePage.get_context(self, request)  # the chrome, not the 80 cards
-        context["page"] = self
-        context["changes"] = self.changes()
-        context["exports"] = export_links(self, request)
-        context["page_title"] = _("What changed")
-        return TemplateResponse(request, "pages/programme_changes.html", context)
+        return self.render_view(
+            request,
+            "pages/programme_changes.html",
+            changes=self.changes(),
+            exports=export_links(self, request),
+        )
 
     def serve_changes_feed(self, request):
         from programme.feeds import changes_feed

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -22,6 +23,7 @@ from home.exports import Export, export_links
 from home.invalidation import edition_keys, edition_tags
 from home.models import BasePage
 from home.structured_data import as_script_content
+from programme import changes
 from programme.blocks import ResourcesStreamBlock
 from programme.calendar import build_calendar
 from programme.choices import (
@@ -328,10 +330,6 @@ class SessionPage(SessionFacts, BasePage):
     def changes_seen(self, request):
         """[(when, what)]: what visitors saw change on this session, newest first (« Modifiée
         le 2 juillet : 11 h 30 → 11 h 45 »), kept until the session is published again."""
-        from django.utils.translation import get_language
-
-        from programme import changes
-
         if self.edition is None:
             return []
 
