@@ -3,10 +3,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.exports import filenames_pattern, serve_export
+from home.exports import filenames_pattern
 from home.sitemap import sitemap
 from programme import offline
 from search import views as search_views
@@ -36,9 +37,11 @@ urlpatterns += i18n_patterns(
     path("hors-ligne.json", offline.offline_list, name="offline_list"),
     path("hors-ligne/", offline.offline_page, name="offline_page"),
     path("manifest.webmanifest", offline.web_manifest, name="web_manifest"),
+    # A page's exports (calendar.ics…) are routes of the page, served by Wagtail's own view
+    # like the page itself (home/exports.py); Wagtail's pattern takes no dots.
     re_path(
-        rf"^(?P<path>(?:[\w\-]+/)*)(?P<filename>{filenames_pattern()})$",
-        serve_export,
+        rf"^(?P<path>(?:[\w\-]+/)*(?:{filenames_pattern()}))$",
+        wagtail_views.serve,
         name="page_export",
     ),
     path("", include(wagtail_urls)),

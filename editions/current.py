@@ -20,6 +20,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
+from home import visibility
 from home.models import HomePage
 
 TIMEOUT = 24 * 3600
@@ -108,7 +109,7 @@ def compute(model, parent_path_value):
         return ([], None)
     editions = [
         EditionSummary(pk=e.pk, title=e.title, year=e.year, url=e.url, start=e.start, end=e.end)
-        for e in model.objects.live().public().child_of(parent)
+        for e in visibility.visible(model.objects.child_of(parent), within=parent)
     ]
     pinned_edition = getattr(parent, "pinned_edition", None)
     localized = pinned_edition.get_translation_or_none(parent.locale) if pinned_edition else None

@@ -15,6 +15,7 @@ class HomeConfig(AppConfig):
             invalidation,  # noqa: F401 (connects the page cache's receivers)
             routing,  # noqa: F401 (connects the route cache's receivers)
             translation,
+            visibility,
         )
         from .translators import ensure_translator_groups, grant_tree
         from .uploads import clean_svg
@@ -34,6 +35,7 @@ class HomeConfig(AppConfig):
                 )
         post_migrate.connect(ensure_translator_groups, dispatch_uid="home.translator_groups")
         translation.connect()
+        visibility.connect()
         post_migrate.connect(translation.sync_trees, dispatch_uid="home.sync_trees")
 
         def grant_new_home(sender, instance, **kwargs):

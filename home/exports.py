@@ -1,10 +1,15 @@
-"""Machine-readable exports of a page, declared once by the page and served at "<page
-address><file name>" (/fr/2025/programme/calendar.ics): Wagtail's own routing only serves
-addresses without dots, so cms/urls.py routes the declared file names here.
+"""Machine-readable exports of a page, declared once by the page and served as routes of the
+page (``RoutablePageMixin``) at "<page address><file name>" (/fr/2025/programme/calendar.ics).
 
 A page model lists its exports:
 
     exports = (Export("calendar", "calendar.ics", "serve_calendar", "text/calendar", filtered=True),)
+
+``ExportsMixin`` turns each into a route of the page, so an export is served by Wagtail's own
+``serve`` view like the page itself: every hook runs, view restrictions included, and a
+restricted page's export answers as the page does (the password form, the login page).
+Wagtail's URL pattern only takes addresses without dots, so cms/urls.py sends the declared
+file names to that same view (``filenames_pattern``).
 
 Its views get ``exports`` in their context ({name: BoundExport}), so templates take the
 addresses, file names and media types from the declaration: ``{{ exports.calendar.url }}``.
@@ -14,10 +19,10 @@ import re
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.http import Http404, HttpResponse
+from django.urls import path
 
-from wagtail import hooks
-from wagtail.models import Page, Site
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,15 @@ class Export:
     content_type: str  # for type="…" on links and <link rel="alternate">
     filtered: bool = False  # follows the page's filters (the query string)
 
+    def route(self):
+        """The page's route for this export (resolved below the page's own address)."""
+        method = self.view
+
+        def serve_export(page, request):
+            return getattr(page, method)(request)
+
+        return path(f"{self.filename}/", serve_export, name=f"export-{self.name}")
+
 
 @dataclass(frozen=True)
 class BoundExport:
@@ -36,20 +50,28 @@ class BoundExport:
     content_type: str
 
 
-def exports_of(page):
-    return {export.filename: export for export in getattr(page, "exports", ())}
+class ExportsMixin(RoutablePageMixin):
+    """A page serving its declared exports as its own routes."""
+
+    exports = ()
+
+    @classmethod
+    def get_subpage_urls(cls):
+        return tuple(export.route() for export in cls.exports) + super().get_subpage_urls()
+
+
+def declared_exports():
+    """{page model: its exports} for every page model that declares some."""
+    return {
+        model: model.exports
+        for model in apps.get_models()
+        if issubclass(model, Page) and getattr(model, "exports", ())
+    }
 
 
 def filenames_pattern():
     """The declared file names, as a regular expression for cms/urls.py."""
-    names = sorted(
-        {
-            export.filename
-            for model in apps.get_models()
-            if issubclass(model, Page)
-            for export in getattr(model, "exports", ())
-        }
-    )
+    names = sorted({e.filename for exports in declared_exports().values() for e in exports})
     return "|".join(re.escape(name) for name in names)
 
 
@@ -64,20 +86,3 @@ def export_links(page, request, query=""):
         )
         for export in getattr(page, "exports", ())
     }
-
-
-def serve_export(request, path, filename):
-    site = Site.find_for_request(request)
-    if site is None:
-        raise Http404
-    components = [component for component in path.split("/") if component]
-    page, args, kwargs = site.root_page.localized.specific.route(request, components)
-    export = exports_of(page).get(filename)
-    if export is None:
-        raise Http404
-    # Privacy and other checks Wagtail runs before serving the page itself.
-    for hook in hooks.get_hooks("before_serve_page"):
-        result = hook(page, request, args, kwargs)
-        if isinstance(result, HttpResponse):
-            return result
-    return getattr(page, export.view)(request)

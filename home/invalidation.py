@@ -22,6 +22,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home import page_cache
 from home.roles import edition_model, page_models
+from home.visibility import VISIBILITY_TAG
 
 # --- what a change shows up on ---------------------------------------------------------
 
@@ -127,7 +128,9 @@ def object_tags(instance):
     if isinstance(instance, Page):
         return set()
     if isinstance(instance, PageViewRestriction):
-        return page_tags(instance.page)
+        # What a restricted page shows may be listed anywhere (a speaker's other editions,
+        # search, the offline list): the whole site, in every language.
+        return {"site", VISIBILITY_TAG} | page_tags(instance.page)
     if isinstance(instance, get_image_model()):
         return image_tags(instance)
     dropped = getattr(instance, "dropped_cache_tags", None)
@@ -195,7 +198,8 @@ def changed(tags):
 @receiver(page_published)
 @receiver(page_unpublished)
 def on_page_published(sender, instance, **kwargs):
-    changed(page_tags(instance))
+    # What hides pages (home/visibility.py) may change with any page's live state.
+    changed(page_tags(instance) | {VISIBILITY_TAG})
 
 
 @receiver(post_page_move)
@@ -203,7 +207,7 @@ def on_page_moved(sender, instance, parent_page_before, parent_page_after, **kwa
     tags = page_tags(instance)
     # Where it was: the lists it left.
     before = edition_keys([parent_page_before.path])
-    changed(tags | edition_tags(before, "sessions") | edition_tags(before))
+    changed(tags | edition_tags(before, "sessions") | edition_tags(before) | {VISIBILITY_TAG})
 
 
 @receiver(pre_delete)

@@ -7,6 +7,8 @@ from django.utils import translation
 
 from wagtail.models import Page
 
+from home import visibility
+
 
 def language_home_url(language_code):
     """/en/: that language's home (Wagtail falls back to the source home if it has none)."""
@@ -14,11 +16,9 @@ def language_home_url(language_code):
         return reverse("wagtail_serve", args=[""])
 
 
-def chrome_pages(page, edition, restrict):
-    """The edition's navigation and the page's live translations, in a single query.
-
-    `restrict` drops pages with a view restriction of their own (see without_restricted).
-    """
+def chrome_pages(page, edition):
+    """The edition's navigation and the page's translations, those a visitor of the page
+    may see (home/visibility.py), in a single query."""
     condition = Q(translation_key=page.translation_key)
     if edition is not None:
         condition |= Q(path__startswith=edition.path, depth=edition.depth + 1, show_in_menus=True)
@@ -27,7 +27,7 @@ def chrome_pages(page, edition, restrict):
     # Each row knows whether its words are its language's (own_words): an alias or a page
     # no translator has published shows the French words.
     rows = list(
-        restrict(with_own_words(Page.objects.live().filter(condition)))
+        visibility.visible(with_own_words(Page.objects.filter(condition)), within=page)
         .select_related("locale")
         .order_by("path")
     )

@@ -1,4 +1,4 @@
-"""sitemap.xml: every live public page of every language that has its own words, each with its translations as
+"""sitemap.xml: every page the public may see (home/visibility.py) of every language that has its own words, each with its translations as
 hreflang alternates (and x-default, the French source), from two queries."""
 
 from collections import defaultdict
@@ -9,6 +9,8 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page
 
+from home import visibility
+
 
 @require_GET
 def sitemap(request):
@@ -18,7 +20,7 @@ def sitemap(request):
     # translation: neither listed nor an alternate (its canonical address is the French page).
     pages = [
         page
-        for page in with_own_words(Page.objects.live().public().filter(depth__gte=2))
+        for page in with_own_words(visibility.visible(Page.objects.filter(depth__gte=2)))
         .select_related("locale")
         .order_by("path")
         if page.own_words

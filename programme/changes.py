@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import PageLogEntry
 
+from home import visibility
 from home.translation.facts import is_source
 
 from .choices import ChangeKind, SessionStatus
@@ -294,8 +295,12 @@ def described(changes, edition, language=None):
     return shown
 
 
-def edition_changes(edition):
-    return model("SessionChange").objects.filter(edition_key=edition.translation_key)
+def edition_changes(edition, within=None):
+    """The changes of the edition's sessions, but those of sessions a restriction hides from
+    a visitor of the page `within` (home/visibility.py)."""
+    rows = model("SessionChange").objects.filter(edition_key=edition.translation_key)
+    hidden = visibility.restricted_keys(model("SessionPage"), within)
+    return rows if hidden is None else rows.exclude(session_key__in=hidden)
 
 
 def session_changes(session):

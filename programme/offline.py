@@ -23,7 +23,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Site
 
-from home import page_cache
+from home import page_cache, visibility
 
 # The programme's own views kept with it (ProgrammePage's routes): « Mon programme » and the
 # change log; now and next and the screens are of the moment, not for offline reading.
@@ -53,15 +53,14 @@ def home_page(request):
 def edition_pages(edition, request):
     """(addresses, tags): the current edition's pages kept offline, and the tags of what
     they show."""
-    from home.models import without_restricted
-
     from .listing import listed_sessions
     from .models import ProgrammePage, SpeakerIndexPage
 
     urls = [edition.get_url(request)]
     tags = {"site", f"edition:{edition.translation_key}", f"sessions:{edition.translation_key}"}
     tags.add(f"page:{edition.translation_key}")
-    children = without_restricted(edition.get_children().live()).specific()
+    # What the public may see, nothing a password or a login keeps (home/visibility.py).
+    children = visibility.visible(edition.get_children()).specific()
     for child in children:
         child.know_edition(edition)
         url = child.get_url(request)

@@ -13,6 +13,8 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.template.loader import render_to_string
 
+from home import visibility
+
 CACHE_TIMEOUT = 30 * 24 * 3600
 BASE_URL = "https://pdf.invalid/"  # nothing is fetched from the network
 
@@ -73,7 +75,14 @@ def programme_context(programme):
         "edition": edition,
         "days": programme.schedule(sessions),
         "associated": programme.associated_events(sessions),
-        "info": PracticalInfoPage.objects.live().child_of(edition).first() if edition else None,
+        # Only what a visitor of the programme may see: not a password-protected page.
+        "info": (
+            visibility.visible(PracticalInfoPage.objects.child_of(edition), within=programme)
+            .order_by("path")
+            .first()
+            if edition
+            else None
+        ),
         "partners_by_tier": edition.partners_by_tier() if edition else [],
         "language_code": programme.locale.language_code,
         "accent": accent_of(edition),

@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend as backend
 
 from editions.models import EditionPage, Venue
+from home import visibility
 from home.text import search_terms
 from partners.models import EditionPartner, Partner, PartnersPage
 from programme.models import Person, SessionPage, SessionSpeaker, SessionType, SpeakerIndexPage
@@ -23,7 +24,10 @@ LIMIT = 50
 def search(request):
     query = request.GET.get("q", "").strip()[:200]
     locale = Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
-    editions = list(EditionPage.objects.live().public().filter(locale=locale).order_by("-start"))
+    # Only what the public may see (home/visibility.py).
+    editions = list(
+        visibility.visible(EditionPage.objects.filter(locale=locale)).order_by("-start")
+    )
     edition = next((e for e in editions if str(e.year) == request.GET.get("edition")), None)
     session_type = request.GET.get("type") if request.GET.get("type") in SessionType.values else ""
     results = find(query, locale, editions, edition, session_type) if query else None
@@ -54,9 +58,11 @@ def find(query, locale, editions, edition, session_type):
     prefix = len(editions[0].path) if editions else 0
     by_path = {e.path: e for e in editions}
     if session_type:
-        pages = SessionPage.objects.live().public().filter(locale=locale, session_type=session_type)
+        pages = visibility.visible(
+            SessionPage.objects.filter(locale=locale, session_type=session_type)
+        )
     else:
-        pages = Page.objects.live().public().filter(locale=locale).specific()
+        pages = visibility.visible(Page.objects.filter(locale=locale)).specific()
     if edition is not None:
         pages = pages.descendant_of(edition, inclusive=True)
     found = list(pages.search(terms, operator="and")[:LIMIT])
@@ -119,14 +125,15 @@ def people(terms, locale, editions, edition, by_path, prefix):
     found = search_snippets(Person, terms, locale)
     if not found or not editions:
         return []
-    pairs = SessionSpeaker.objects.filter(person__in=found, session__live=True).values_list(
+    sessions = visibility.visible(SessionPage.objects.all()).values("pk")
+    pairs = SessionSpeaker.objects.filter(person__in=found, session__in=sessions).values_list(
         "person_id", "session__path"
     )
     spoke_at = newest_per_item(pairs, lambda path: by_path.get(path[:prefix]), only=edition)
     indexes = {
         page.path[:prefix]: page
-        for page in SpeakerIndexPage.objects.live().filter(
-            locale=locale, depth=editions[0].depth + 1
+        for page in visibility.visible(
+            SpeakerIndexPage.objects.filter(locale=locale, depth=editions[0].depth + 1)
         )
     }
     rows = []
@@ -151,7 +158,10 @@ def partners(terms, locale, editions, edition):
     by_id = {e.pk: e for e in editions}
     newest = newest_per_item(pairs, by_id.get, only=edition)
     # Keyed by their parent's path (no query per page).
-    pages = {p.path[: -Page.steplen]: p for p in PartnersPage.objects.live().filter(locale=locale)}
+    pages = {
+        p.path[: -Page.steplen]: p
+        for p in visibility.visible(PartnersPage.objects.filter(locale=locale))
+    }
     rows = []
     for partner in found:
         where = newest.get(partner.pk)

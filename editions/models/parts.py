@@ -4,7 +4,7 @@ from django.utils.functional import cached_property
 
 from wagtail.models import Page
 
-from home import page_cache
+from home import page_cache, visibility
 from home.roles import page_model
 
 
@@ -32,15 +32,14 @@ class EditionParts:
         return [row for row in self.all_partner_rows if row.show_in_footer]
 
     def child_pages(self, *roles):
-        """The first live child playing each of `roles` (``page_role``: "programme",
+        """The first child playing each of `roles` that a visitor of the edition may see (``page_role``: "programme",
         "practical"…), in one query per model found (its specific row), each knowing this
         page as its edition. The child page types are found through the tree and the app
         registry: an edition does not import the apps above it."""
         models = [page_model(role) for role in roles]
         types = ContentType.objects.get_for_models(*[m for m in models if m is not None])
         children = (
-            Page.objects.live()
-            .child_of(self)
+            visibility.visible(Page.objects.child_of(self), within=self)
             .filter(content_type__in=types.values())
             .order_by("path")
             .specific()

@@ -5,6 +5,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home import visibility
 from home.blocks import BodyStreamBlock
 from home.roles import page_model
 
@@ -41,9 +42,9 @@ class ProceedingsPage(EditionChildPage):
         if self.edition is not None:
             sessions = [
                 session
-                for session in page_model("session")
-                .objects.live()
-                .descendant_of(self.edition)
+                for session in visibility.visible(
+                    page_model("session").objects.descendant_of(self.edition), within=self
+                )
                 .select_related("room")
                 .order_by("start", "path")
                 if session.resources

@@ -6,7 +6,7 @@ from django.utils.html import format_html
 
 from editions.identity import accent_of, csp_hash, identity_css, normalised
 from editions.models import EditionPage
-from home import page_cache
+from home import page_cache, visibility
 
 register = template.Library()
 
@@ -17,7 +17,7 @@ def accents():
 
     def compute():
         rows = (
-            EditionPage.objects.live()
+            visibility.visible(EditionPage.objects.all())
             .exclude(accent_colour="")
             .values_list("year", "accent_colour")
             .distinct()

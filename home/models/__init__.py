@@ -4,7 +4,7 @@ settings, the translatable snippet base and the translation statuses."""
 from home.text import tel_href, validate_phone  # noqa: F401 (migrations name home.models.validate_phone)
 from home.translation import TranslationStatus  # noqa: F401 (the model is registered here)
 
-from .base import BasePage, without_restricted
+from .base import BasePage
 from .pages import HomePage, StandardPage
 from .settings import SiteSettings, SocialLinkBlock, SocialPlatform
 from .snippets import TranslatableSnippet
@@ -17,5 +17,4 @@ __all__ = [
     "SocialPlatform",
     "StandardPage",
     "TranslatableSnippet",
-    "without_restricted",
 ]

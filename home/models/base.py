@@ -2,14 +2,16 @@
 and lifetime, facts taken from the French source)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
-from home import page_cache
+from home import page_cache, visibility
 from home.forms import ParentAwarePageForm, drop_repeated_rows
 from home.invalidation import pages_tags, tree_tags
 from home.languages import alternates, chrome_pages, language_links
@@ -19,14 +21,37 @@ from home.text import unaccent
 from home.translation import take_source_facts, translated_keys
 
 
-def without_restricted(queryset):
-    """Drop pages that carry a view restriction of their own, in the same SQL query.
+def own_routes(page):
+    """The first address parts a routable page keeps for its own views (« maintenant »,
+    « ecrans », « calendar.ics »), from its declared routes; routes with a variable first
+    part (a speaker's slug) keep none."""
+    if not hasattr(page, "get_subpage_urls"):
+        return set()
+    taken = set()
+    for route in page.get_subpage_urls():
+        first = str(route.pattern).lstrip("^").split("/", 1)[0]
+        if first and not any(sign in first for sign in "<([\\$"):
+            taken.add(first)
+    return taken
 
-    For listings below the page being served: restrictions on its ancestors were already
-    enforced by Wagtail's serve, so only the listed pages' own restrictions remain
-    (unlike `.public()`, which costs a query of its own).
-    """
-    return queryset.exclude(pk__in=PageViewRestriction.objects.values("page_id"))
+
+def route_clash(page):
+    """The French message when `page`'s slug is an address its parent keeps for one of its
+    own views (a session called « maintenant » would hide the programme's now and next)."""
+    parent = page.parent_for_validation
+    if parent is None or not page.slug:
+        return None
+    parent = parent.specific_deferred if type(parent) is Page else parent
+    if page.slug not in own_routes(parent):
+        return None
+    return ValidationError(
+        _(
+            "The address « %(slug)s » is taken by one of the page « %(parent)s »'s own "
+            "views: choose another slug."
+        ),
+        code="route_taken",
+        params={"slug": page.slug, "parent": parent.title},
+    )
 
 
 class BasePage(Page):
@@ -48,7 +73,16 @@ class BasePage(Page):
     def full_clean(self, *args, **kwargs):
         # A translation's facts are its source's, whoever saves it and however.
         take_source_facts(self)
-        return super().full_clean(*args, **kwargs)
+        errors = {}
+        try:
+            super().full_clean(*args, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        clash = route_clash(self)
+        if clash:
+            errors.setdefault("slug", []).append(clash)
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         drop_repeated_rows(self)
@@ -86,10 +120,11 @@ class BasePage(Page):
         return getattr(self, "_parent_for_validation", None)
 
     def get_view_restrictions(self):
-        """The restrictions on this page and its ancestors: those found with the page when it
-        comes from the route cache (home.routing, dropped when any of them changes)."""
+        """The restrictions on this page, its ancestors and their French sources
+        (home/visibility.py): those found with the page when it comes from the route cache
+        (home.routing, dropped when any of them changes)."""
         kept = getattr(self, "kept_view_restrictions", None)
-        return kept if kept is not None else super().get_view_restrictions()
+        return kept if kept is not None else visibility.restrictions_for(self)
 
     # The role the page plays for the base (home/roles.py): "edition" for an edition.
     page_role = None
@@ -153,7 +188,7 @@ class BasePage(Page):
         afresh for a preview. The footer is kept on its own (the ``site_footer`` tag)."""
 
         def compute():
-            nav, translations = chrome_pages(self, edition, without_restricted)
+            nav, translations = chrome_pages(self, edition)
             breadcrumb = self.breadcrumb_pages()
             tags = self.page_and_edition_tags(edition)
             tags |= {f"page:{page.translation_key}" for page in breadcrumb}

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home import visibility
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from home.roles import edition_model
 
@@ -55,10 +56,7 @@ class HomePage(BasePage):
 
     def editions(self):
         return (
-            edition_model()
-            .objects.live()
-            .public()
-            .child_of(self)
+            visibility.visible(edition_model().objects.child_of(self), within=self)
             .select_related("venue", "key_visual")  # what its cards show
             .order_by("-start")
         )
@@ -102,12 +100,14 @@ class HomePage(BasePage):
             self.url_path + "/".join(path_components[:n]) + "/"
             for n in range(len(path_components), 0, -1)
         ]
+        # Only a live page takes an address: a draft (a session whose slug is « maintenant »)
+        # never hides its parent's own views; nor does a page below an unpublished one answer.
         found = (
-            Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
+            Page.objects.filter(url_path__in=prefixes, path__startswith=self.path, live=True)
             .order_by("-depth")
             .first()
         )
-        if found is None:
+        if found is None or not visibility.route_is_open(found):
             raise Http404
         return found.specific, path_components[found.depth - self.depth :]
 

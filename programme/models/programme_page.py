@@ -8,12 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 
 from editions.models import EditionChildPage
-from home import page_cache
-from home.exports import Export, export_links
-from home.models import BasePage, without_restricted
+from home import page_cache, visibility
+from home.exports import Export, ExportsMixin, export_links
+from home.models import BasePage
 from home.translation import with_own_words
 from programme import changes as programme_changes
 from programme.calendar import build_calendar
@@ -36,7 +36,7 @@ from programme.timetable import timetable
 from .session import SessionPage, SessionSpeaker, calendar_response
 
 
-class ProgrammePage(RoutablePageMixin, EditionChildPage):
+class ProgrammePage(ExportsMixin, EditionChildPage):
     """The edition's schedule: days × time slots, parallel sessions side by side; filters in
     the query string, and the same (filtered) programme as iCalendar at calendar.ics. What
     changed since it was announced at modifications/, and as an Atom feed."""
@@ -69,8 +69,10 @@ class ProgrammePage(RoutablePageMixin, EditionChildPage):
         verbose_name_plural = _("programmes")
 
     def session_rows(self):
-        """The programme's live sessions a visitor may see."""
-        return without_restricted(SessionPage.objects.live().descendant_of(self))
+        """The programme's sessions a visitor of the programme may see (home/visibility.py):
+        a page that lists them through the programme (the edition page) asks first whether
+        the programme itself is visible from there."""
+        return visibility.visible(SessionPage.objects.descendant_of(self), within=self)
 
     def sessions(self):
         """The same as full pages, with their rooms and speakers."""
@@ -156,7 +158,7 @@ class ProgrammePage(RoutablePageMixin, EditionChildPage):
         context["exports"] = export_links(self, request, query_string(filters))
         return context
 
-    # Served by home.exports at <programme address><file name>.
+    # Routes of the page at <programme address><file name> (home.exports).
     exports = (
         Export("calendar", "calendar.ics", "serve_calendar", "text/calendar", filtered=True),
         Export("schedule_json", "schedule.json", "serve_schedule_json", "application/json", True),
@@ -177,7 +179,7 @@ class ProgrammePage(RoutablePageMixin, EditionChildPage):
         # A session moved (time, room) or otherwise changed says so, as on its own page.
         latest = {}
         if self.edition is not None:
-            changed = programme_changes.edition_changes(self.edition).exclude(
+            changed = programme_changes.edition_changes(self.edition, within=self).exclude(
                 kind=programme_changes.ChangeKind.ADDED
             )
             for row in programme_changes.described(changed, self.edition):
@@ -231,7 +233,7 @@ class ProgrammePage(RoutablePageMixin, EditionChildPage):
 
     def changes(self, limit=None):
         """The changes visitors saw, newest first, as read in the active language."""
-        rows = programme_changes.edition_changes(self.edition) if self.edition else []
+        rows = programme_changes.edition_changes(self.edition, within=self) if self.edition else []
         if limit is not None:
             rows = rows[:limit]
         return programme_changes.described(rows, self.edition)
@@ -244,7 +246,7 @@ class ProgrammePage(RoutablePageMixin, EditionChildPage):
             return None
 
         def compute():
-            row = programme_changes.edition_changes(edition).values("at").first()
+            row = programme_changes.edition_changes(edition, within=self).values("at").first()
             return row, {f"sessions:{edition.translation_key}"}
 
         return page_cache.remember(f"last-change:{edition.translation_key}", compute)

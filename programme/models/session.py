@@ -19,7 +19,7 @@ from home.admin_widgets import QuarterHourDateTimeInput
 from home.blocks import BodyStreamBlock
 from home.chrome import site_chrome
 from home.days import period_errors
-from home.exports import Export, export_links
+from home.exports import Export, ExportsMixin, export_links
 from home.invalidation import edition_keys, edition_tags
 from home.models import BasePage
 from home.structured_data import as_script_content
@@ -52,7 +52,7 @@ def calendar_response(content, filename):
     return response
 
 
-class SessionPage(SessionFacts, BasePage):
+class SessionPage(ExportsMixin, SessionFacts, BasePage):
     page_role = "session"
     template = "pages/session_page.html"
     reference = models.CharField(
@@ -304,7 +304,7 @@ class SessionPage(SessionFacts, BasePage):
     def has_ended(self, now=None):
         return (now or timezone.now()) >= self.end
 
-    # Served by home.exports at <session address><file name>.
+    # A route of the page at <session address><file name> (home.exports).
     exports = (Export("calendar", "calendar.ics", "serve_calendar", "text/calendar"),)
 
     def serve_calendar(self, request):

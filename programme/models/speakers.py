@@ -9,8 +9,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Page
 
 from editions.models import EditionChildPage, EditionPage
+from home import visibility
 from home.invalidation import edition_keys
-from home.models import without_restricted
 
 from .session import SessionPage, SessionSpeaker
 from .snippets import Person
@@ -31,7 +31,9 @@ class SpeakerIndexPage(RoutablePageMixin, EditionChildPage):
         verbose_name_plural = _("speakers pages")
 
     def edition_sessions(self):
-        return without_restricted(SessionPage.objects.live().descendant_of(self.edition))
+        """The edition's sessions a visitor of this page may see (not those of a restricted
+        programme)."""
+        return visibility.visible(SessionPage.objects.descendant_of(self.edition), within=self)
 
     def speakers(self):
         return (
@@ -92,18 +94,20 @@ class SpeakerIndexPage(RoutablePageMixin, EditionChildPage):
         """The speaker index pages of the other editions where this person spoke, newest first."""
         edition = self.edition
         paths = (
-            SessionPage.objects.live()
-            .filter(speakers__person=person)
+            visibility.visible(SessionPage.objects.filter(speakers__person=person), within=self)
             .exclude(path__startswith=edition.path)
             .values_list("path", flat=True)
         )
         prefix_length = edition.depth * Page.steplen
         edition_paths = {p[:prefix_length] for p in paths}
-        editions = EditionPage.objects.live().filter(path__in=edition_paths).order_by("-start")
+        editions = visibility.visible(
+            EditionPage.objects.filter(path__in=edition_paths), within=self
+        ).order_by("-start")
         indexes = {
             index_page.path[:prefix_length]: index_page
-            for index_page in SpeakerIndexPage.objects.live().filter(
-                depth=self.depth, locale_id=self.locale_id
+            for index_page in visibility.visible(
+                SpeakerIndexPage.objects.filter(depth=self.depth, locale_id=self.locale_id),
+                within=self,
             )
         }
         return [(e, indexes.get(e.path)) for e in editions]
