@@ -44,7 +44,9 @@ class PrintableTextForm:
     def is_valid(self):
         # Inline formsets are validated after the form's own clean(), so check them here.
         valid = super().is_valid()
-        for formset in getattr(self, "formsets", {}).values():
+        for name, formset in getattr(self, "formsets", {}).items():
+            if name == "comments":  # editors' comments reach no output
+                continue
             for form in formset.forms:
                 if form.is_bound and not formset._should_delete_form(form):
                     valid = not refuse_control_characters(form) and valid
