@@ -1,15 +1,63 @@
 import datetime
 
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from home.clock import to_local
 from home.days import last_day, typed_days, whole_days
+from home.text import has_control_characters
+
+CONTROL_CHARACTERS_MESSAGE = _(
+    "This text holds an invisible control character (often pasted from another program): "
+    "retype it or paste it as plain text."
+)
 
 
-class ParentAwarePageForm(WagtailAdminPageForm):
+def refuse_control_characters(form):
+    """Put the French message on each field of `form` whose value holds a control character
+    (home/text.py): titles, text, rich text, and the texts inside a StreamField. True when
+    one did."""
+    found = False
+    for name, value in list(getattr(form, "cleaned_data", {}).items()):
+        if hasattr(value, "get_prep_value"):  # a StreamField's value: its stored form
+            value = value.get_prep_value()
+        if has_control_characters(value):
+            form.add_error(name, ValidationError(CONTROL_CHARACTERS_MESSAGE, code="control"))
+            found = True
+    return found
+
+
+class PrintableTextForm:
+    """The admin refuses the characters no output can carry (XML, ICS, xlsx), on the field,
+    in the page's or snippet's form and in each row of its inline panels. The form, not the
+    model: rows and revisions saved before the rule still publish, unpublish, move and
+    translate, and every output drops those characters (``home.text.printable``)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        refuse_control_characters(self)
+        return cleaned
+
+    def is_valid(self):
+        # Inline formsets are validated after the form's own clean(), so check them here.
+        valid = super().is_valid()
+        for name, formset in getattr(self, "formsets", {}).items():
+            if name == "comments":  # editors' comments reach no output
+                continue
+            for form in formset.forms:
+                if form.is_bound and not formset._should_delete_form(form):
+                    valid = not refuse_control_characters(form) and valid
+        return valid
+
+
+class PrintableModelForm(PrintableTextForm, WagtailAdminModelForm):
+    """The snippets' and settings' admin form (``base_form_class``)."""
+
+
+class ParentAwarePageForm(PrintableTextForm, WagtailAdminPageForm):
     """Lets a page being created validate against its future parent (e.g. its edition's
     dates), and refuses a row of an inline panel that repeats another (the row's model
     names what makes it unique: ``unique_in_parent``, with its ``duplicate_message``; the

@@ -7,6 +7,7 @@ from django.utils.html import mark_safe
 
 from home.clock import to_local
 from home.days import last_day
+from home.text import printable
 
 SCHEMA = "https://schema.org/"
 
@@ -32,8 +33,8 @@ def attendance_mode(online):
 
 
 def as_script_content(data):
-    """JSON safe inside <script type="application/ld+json">."""
-    text = json.dumps(data, ensure_ascii=False, indent=None)
+    """JSON safe inside <script type="application/ld+json">, without control characters."""
+    text = json.dumps(printable(data), ensure_ascii=False, indent=None)
     return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 

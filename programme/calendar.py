@@ -4,6 +4,8 @@ from django.utils.translation import gettext as _
 
 from icalendar import Calendar, Event, vText
 
+from home.text import printable
+
 from .changes import sequences
 from .choices import SessionStatus
 
@@ -80,4 +82,6 @@ def build_calendar(sessions, edition, request, name):
         event.add("status", ICS_STATUS.get(session.shown_status, "CONFIRMED"))
         calendar.add_component(event)
     calendar.add_missing_timezones()
-    return calendar.to_ical()
+    # RFC 5545 text holds no control characters (but tab), and older titles, summaries or
+    # names may: the whole file is cleaned, line breaks kept.
+    return printable(calendar.to_ical().decode()).encode()

@@ -4,6 +4,8 @@ from django.http import HttpResponse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from home.text import printable
+
 FEED_LENGTH = 50
 
 
@@ -12,8 +14,9 @@ def changes_feed(programme, request):
     own = request.build_absolute_uri(programme.get_url(request))
     log = own + programme.reverse_subpage("changes")
     name = edition.event_name or edition.title if edition else programme.title
+    # Django's feed refuses control characters (a 500): older titles may hold some.
     feed = Atom1Feed(
-        title=_("%(name)s: what changed in the programme") % {"name": name},
+        title=printable(_("%(name)s: what changed in the programme") % {"name": name}),
         link=log,
         description=_("Sessions added or cancelled, time and room changes, speakers."),
         language=programme.locale.language_code,
@@ -24,10 +27,12 @@ def changes_feed(programme, request):
         page = change["page"]
         link = request.build_absolute_uri(page.get_url(request)) if page else log
         feed.add_item(
-            title=_("%(session)s: %(change)s")
-            % {"session": change["title"], "change": change["text"]},
+            title=printable(
+                _("%(session)s: %(change)s")
+                % {"session": change["title"], "change": change["text"]}
+            ),
             link=link,
-            description=change["text"],
+            description=printable(change["text"]),
             unique_id=f"{log}#change-{change['id']}",
             unique_id_is_permalink=False,
             pubdate=change["at"],

@@ -8,6 +8,7 @@ import uuid
 from xml.etree import ElementTree as ET
 
 from home.clock import to_local
+from home.text import printable
 from programme.timetable import timetable
 
 SCHEMA_URL = "https://c3voc.de/schedule/schema.json"
@@ -128,11 +129,16 @@ def build_schedule(programme, sessions, request):
     }
 
 
+# Both serialisations drop control characters, which XML cannot carry and older titles or
+# biographies may hold.
+
+
 def to_json(data):
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return json.dumps(printable(data), ensure_ascii=False, indent=2)
 
 
 def to_xml(data, url):
+    data = printable(data)
     schedule = data["schedule"]
     conference = schedule["conference"]
     root = ET.Element("schedule")

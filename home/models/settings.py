@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
+from home.forms import PrintableModelForm
 from home.text import tel_href, validate_phone
 
 
@@ -41,6 +42,8 @@ class SocialLinkBlock(blocks.StructBlock):
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
+    base_form_class = PrintableModelForm  # refuses control characters (home/forms.py)
+
     organisation_name = models.CharField(
         _("organisation name"), max_length=200, default="Cités Unies France"
     )

@@ -2,6 +2,7 @@ from django.db import models
 
 from wagtail.models import TranslatableMixin
 
+from home.forms import PrintableModelForm
 from home.translation import FactsFromSource
 
 
@@ -10,6 +11,9 @@ class TranslatableSnippet(FactsFromSource, TranslatableMixin, models.Model):
     translated with wagtail-localize, its facts taken from the French (home/translation/).
     Its change drops what shows it from the page cache:
     ``dropped_cache_tags()`` here, and whatever points to it (home/invalidation.py)."""
+
+    # Refuses control characters on the field (home/forms.py).
+    base_form_class = PrintableModelForm
 
     class Meta(TranslatableMixin.Meta):
         abstract = True

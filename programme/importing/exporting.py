@@ -7,6 +7,8 @@ import io
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from home.text import printable
+
 from ..models import SessionLanguage, SessionPage, SessionStatus, SessionType, SpeakerRole
 from .columns import COLUMNS
 from .reading import looks_like_formula
@@ -64,7 +66,8 @@ def workbook(rows, language="fr", guide=False):
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            sheet.append([row.get(column.key, "") for column in COLUMNS])
+            # openpyxl refuses control characters (a 500), which older drafts may hold.
+            sheet.append([printable(row.get(column.key, "")) for column in COLUMNS])
         for line in sheet.iter_rows(min_row=2):
             for column, cell in zip(COLUMNS, line, strict=True):
                 if isinstance(cell.value, str) and looks_like_formula(cell.value):

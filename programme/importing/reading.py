@@ -5,13 +5,14 @@ editor; nothing about the edition is looked at yet."""
 
 import csv
 import io
-import re
 import zipfile
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+
+from home.text import CONTROL_CHARACTERS
 
 from .columns import COLUMNS, normalise
 
@@ -50,8 +51,6 @@ MAX_UNPACKED_BYTES = 5 * 1024 * 1024
 # What a spreadsheet program may run when the file is opened again: refused in a cell's text,
 # leading spaces or not (CSV and formula injection).
 FORMULA_STARTS = ("=", "+", "-", "@")
-# Characters no cell holds (PostgreSQL refuses NUL): tabs and line breaks are kept.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def looks_like_formula(value):
@@ -100,7 +99,9 @@ class Limits:
                         % {"where": where, "count": MAX_CELL_LENGTH}
                     ]
                 )
-            if CONTROL.search(value):
+            # As the admin refuses them (home/text.py): PostgreSQL refuses NUL, no export can
+            # carry the others; tabs and line breaks are kept.
+            if CONTROL_CHARACTERS.search(value):
                 raise FileRejected(
                     [
                         _(

@@ -483,6 +483,22 @@ def test_a_nul_byte_in_a_workbook_is_refused_at_the_preview():
     assert "Error" not in text
 
 
+@pytest.mark.parametrize("character", ["\x85", "\x9f", "\x7f"])
+def test_delete_and_c1_controls_are_refused_in_both_formats(character):
+    # Issue 24, 6: no export could carry them; the admin refuses them too (home/text.py).
+    row = ["A1", "04/07/2025", "09:00", "10:00", "Atelier", f"Titre{character}caché"]
+    text = rejected(csv_of([row]), "programme.csv")
+    assert "la ligne 2, colonne 6 contient un caractère de contrôle invisible" in text
+    # XML 1.0 lets a workbook carry these as character references (unlike C0 ones).
+    reference = f"&#x{ord(character):X};".encode()
+    content = rewritten(
+        xlsx([WORKSHOP]),
+        "xl/worksheets/sheet1.xml",
+        lambda data: data.replace("Coopération".encode(), b"Coop" + reference + b"ration"),
+    )
+    assert "la cellule F2 contient un caractère de contrôle invisible" in rejected(content)
+
+
 def test_huge_files_are_refused_within_seconds():
     import time
 
