@@ -1,6 +1,7 @@
 """What changed in a programme (programme.models.changes): made from the revisions when a
-session's French page is published or withdrawn, shown in each language on the change log,
-its Atom feed and the session's own page, and counted in calendar events' SEQUENCE."""
+session's French page is published or withdrawn, and from a French room's row when it is
+renamed or deleted; shown in each language on the change log, its Atom feed and the
+session's own page, and counted in calendar events' SEQUENCE."""
 
 from datetime import datetime
 
