@@ -1,8 +1,9 @@
 """Whole-page cache for anonymous visitors, shared by every app server through the cache.
 
-A page view by a visitor without a session is kept under its host and full path, with the
-tags of what it shows (``page:<translation key>``, ``edition:<key>``, ``sessions:<key>``,
-``site``) and the instant its rendering started. Changing something marks its tags with the
+A page view by a visitor without a session is kept under its site, its host as the site is
+configured (``cache_host``) and its path, with the tags of what it shows
+(``page:<translation key>``, ``edition:<key>``, ``sessions:<key>``, ``site``) and the
+instant its rendering started. Changing something marks its tags with the
 instant of the change, once the transaction has committed; an entry is served only while
 none of its tags has been marked since it started rendering. So a publish, a move or a
 snippet edit drops exactly the pages that show it, in every language, on every server,
@@ -24,6 +25,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
+from django.http.request import split_domain_port, validate_host
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -85,10 +87,128 @@ def query_pairs(request):
     )
 
 
+# --- the site a request is for ------------------------------------------------------------
+#
+# Entries are kept per site, not per ``Host:`` header as the client wrote it: a port, a case
+# or a trailing dot of its own would otherwise make each request a new entry. The sites are
+# few; each process reads them once and again after the ``site`` tag is marked (a Site or a
+# language saved or deleted, on any server).
+
+SITE_TAG = "site"
+_sites = {"rows": None, "loaded": 0.0}
+
+
+def sites_are_stale(mark):
+    """Whether this process must read the sites again, given the ``site`` tag's mark."""
+    if _sites["rows"] is None or mark is None:
+        return True
+    return mark >= _sites["loaded"] - settings.PAGE_CACHE_CLOCK_MARGIN
+
+
+def site_rows(mark=None, checked=False):
+    """[(pk, hostname, port, is default)] of every Site. `mark` is the ``site`` tag's mark
+    when the caller fetched it (`checked`), else it is fetched here."""
+    from wagtail.models import Site
+
+    if not checked:
+        mark = cache.get(tag_key(SITE_TAG))
+    if sites_are_stale(mark):
+        loaded = time.time()
+        rows = list(Site.objects.values_list("pk", "hostname", "port", "is_default_site"))
+        if mark is None:
+            ensure_marks([SITE_TAG])
+        _sites.update(rows=rows, loaded=loaded)
+    return _sites["rows"]
+
+
+def match_site(rows, hostname, port):
+    """The row of the Site that Wagtail's ``Site.find_for_request`` picks for `hostname`
+    and `port` (wagtail.models.sites.get_site_for_hostname, the same order), or None."""
+
+    def rank(row):
+        _pk, name, site_port, default = row
+        if name == hostname and site_port == port:
+            return 0
+        if name == hostname and default:
+            return 1
+        return 2 if default else 3
+
+    found = sorted((row for row in rows if row[1] == hostname or row[3]), key=rank)
+    if not found:
+        return None
+    if len(found) == 1 or rank(found[0]) in (0, 1):
+        return found[0]
+    if rank(found[0]) == 2:
+        return found[len(found) == 2]
+    return None
+
+
+def request_site(request, rows=None):
+    """The row of the Site the request is for, as Wagtail finds it, without a query once
+    this process knows the sites; kept on the request."""
+    if rows is None and hasattr(request, "_page_cache_site"):
+        return request._page_cache_site
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+    row = match_site(
+        site_rows() if rows is None else rows, hostname, int(port) if port.isdigit() else None
+    )
+    request._page_cache_site = row
+    return row
+
+
+def site_key(request):
+    """What a fragment made for the request's site is kept under (its footer, its cards):
+    the Site's pk, whatever host, port or case the client wrote."""
+    row = request_site(request)
+    return f"site-{row[0]}" if row is not None else "no-site"
+
+
+def named_host(hostname):
+    """Whether the configuration names `hostname` itself: ALLOWED_HOSTS lists it (or is
+    ``*``, as in the tests); a subdomain pattern (``.example.org``) names none of those
+    below it."""
+    return validate_host(hostname, [h for h in settings.ALLOWED_HOSTS if not h.startswith(".")])
+
+
+def cache_host(request):
+    """The host a page of this request is kept under: the hostname (lower case, no final
+    dot), with the port only where the Site found is configured with that hostname and
+    port (not 80 or 443); None when no Site answers or the hostname is not one the site is
+    configured for (a subdomain matched by a pattern): the page is then made for its
+    visitor and kept for nobody."""
+    row = request_site(request)
+    if row is None:
+        return None
+    hostname, port = split_domain_port(request.get_host())
+    _pk, site_hostname, site_port, _default = row
+    if hostname != site_hostname and not named_host(hostname):
+        return None
+    if port and hostname == site_hostname and port == str(site_port) and site_port not in WEB_PORTS:
+        return f"{hostname}:{port}"
+    return hostname
+
+
+WEB_PORTS = (80, 443)
+
+
 def entry_key(request):
+    """The entry of the request's address: its site, its host as kept (cache_host), its
+    path and the parameters its page reads; None when nothing is kept for it."""
+    host = cache_host(request)
+    if host is None:
+        return None
     query = urlencode(query_pairs(request))
-    address = f"{request.get_host()}{request.path}?{query}"
+    address = f"{request_site(request)[0]}|{host}{request.path}?{query}"
     return ENTRY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
+
+
+def written_as_kept(request):
+    """Whether the client wrote its ``Host:`` as the page is kept (cache_host): a page
+    writes its absolute links (canonical, hreflang, structured data) with the host as
+    written, so a page made for ``example.org:1234`` or ``EXAMPLE.org`` is kept for nobody;
+    such requests are still served the page kept for the host as configured."""
+    return request.get_host() == cache_host(request)
 
 
 def canonical_query(request):
@@ -208,8 +328,9 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not enabled() or not is_anonymous_view(request):
             return self.get_response(request)
-        key = entry_key(request)
-        cached, stale = self.lookup(key, request)
+        key, cached, stale = self.find(request)
+        if key is None:
+            return self.get_response(request)  # a host kept for nobody (cache_host)
         if cached is not None:
             return cached
         making = f"{key}:making"
@@ -235,21 +356,42 @@ class PageCacheMiddleware:
     known_tags = {}
     known_tags_limit = 20000
 
+    def find(self, request):
+        """(key, fresh response or None, stale entry or None) of the request's address. The
+        site comes from what this process knows of the sites, and the ``site`` tag's mark
+        with the entry, in the same round trip to the cache: only when the sites changed
+        since are they read again and the entry looked up anew."""
+        if _sites["rows"] is not None:
+            request_site(request, _sites["rows"])
+            key = entry_key(request)
+            mark, cached, stale = self.lookup(key, request)
+            if not sites_are_stale(mark):
+                return key, cached, stale
+            site_rows(mark, checked=True)
+        request_site(request, site_rows() if _sites["rows"] is None else _sites["rows"])
+        key = entry_key(request)
+        _mark, cached, stale = self.lookup(key, request)
+        return key, cached, stale
+
     def lookup(self, key, request):
-        """(fresh response, None), or (None, the stale entry if any)."""
+        """(the ``site`` tag's mark, fresh response or None, the stale entry if any)."""
+        site = tag_key(SITE_TAG)
+        if key is None:
+            return cache.get(site), None, None
         tags = self.known_tags.get(key, [])
-        found = cache.get_many([key, *(tag_key(tag) for tag in tags)])
+        found = cache.get_many([key, site, *(tag_key(tag) for tag in tags)])
+        mark = found.get(site)
         entry = found.get(key)
         if entry is None:
-            return None, None
+            return mark, None, None
         if entry["tags"] != tags:
             if len(self.known_tags) >= self.known_tags_limit:
                 self.known_tags.clear()
             self.known_tags[key] = entry["tags"]
             found = cache.get_many([tag_key(tag) for tag in entry["tags"]])
         if not is_fresh(entry, found):
-            return None, entry
-        return self.respond(entry, request, "hit"), None
+            return mark, None, entry
+        return mark, self.respond(entry, request, "hit"), None
 
     def respond(self, entry, request, status):
         response = HttpResponse(status=entry["status"])
@@ -267,6 +409,7 @@ class PageCacheMiddleware:
             or response.streaming
             or response.cookies
             or not response.get("Content-Type", "").startswith("text/html")
+            or not written_as_kept(request)
         ):
             return
         if query_pairs(request) != canonical_query(request):

@@ -30,9 +30,10 @@ from home import page_cache
 
 
 def route_key(request, path):
-    """The site is chosen by host and port (Site.find_for_request), the root page by the
-    active language, the page by the path below it."""
-    address = f"{request._get_raw_host()}|{request.get_port()}|{get_language()}|{path}"
+    """The site is the one Wagtail finds for the request's host and port, named by its pk
+    (home.page_cache.site_key: a port, a case or a final dot of the client's own is not a
+    new entry), the root page by the active language, the page by the path below it."""
+    address = f"{page_cache.site_key(request)}|{get_language()}|{path}"
     return "route:" + hashlib.sha256(address.encode()).hexdigest()
 
 

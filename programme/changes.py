@@ -1,6 +1,7 @@
 """What changed in a programme (programme.models.changes): made from the revisions when a
-session's French page is published or withdrawn, shown in each language on the change log,
-its Atom feed and the session's own page, and counted in calendar events' SEQUENCE."""
+session's French page is published or withdrawn, and from a French room's row when it is
+renamed or deleted; shown in each language on the change log, its Atom feed and the
+session's own page, and counted in calendar events' SEQUENCE."""
 
 from datetime import datetime
 
@@ -90,15 +91,12 @@ def compare(old, new):
     when = ("start", "end", "dates_only")
     if any(old[name] != new[name] for name in when):
         changes.append((ChangeKind.TIME, {n: old[n] for n in when}, {n: new[n] for n in when}))
-    if old["room"] != new["room"]:
-        rooms = keys_of(Room, [old["room"], new["room"]])
-        changes.append(
-            (
-                ChangeKind.ROOM,
-                {"room": str(rooms[old["room"]]) if old["room"] in rooms else None},
-                {"room": str(rooms[new["room"]]) if new["room"] in rooms else None},
-            )
-        )
+    rooms = keys_of(Room, [old["room"], new["room"]])
+    before, after = (str(rooms[pk]) if pk in rooms else None for pk in (old["room"], new["room"]))
+    if before != after:
+        # By translation key: a room deleted since the last publication was recorded when
+        # it was deleted (record_room_change), not again now.
+        changes.append((ChangeKind.ROOM, {"room": before}, {"room": after}))
     people = keys_of(Person, old["people"] + new["people"])
     for pk in new["people"]:
         if pk not in old["people"] and pk in people:
@@ -153,6 +151,71 @@ def record_withdrawal(session):
         kind=ChangeKind.WITHDRAWN,
         after={"titles": titles(session)},
     )
+
+
+def room_names(room, own_name=None):
+    """{language: the room's name as that language's pages show it}: its copy's name, or
+    the French room's (`own_name` in place of the French row's, before it is saved)."""
+    own_name = room.name if own_name is None else own_name
+    copies = dict(
+        type(room)
+        .objects.filter(translation_key=room.translation_key)
+        .exclude(pk=room.pk)
+        .values_list("locale__language_code", "name")
+    )
+    return {code: copies.get(code, own_name) for code, _name in settings.LANGUAGES} | {
+        room.locale.language_code: own_name
+    }
+
+
+def record_room_change(room, before, after=None):
+    """The French `room` was renamed (names `before` → its names now) or is being deleted
+    (`after` None): a room change of each published session in it, which calendars count
+    in their SEQUENCE. Called by programme/signals.py, from the room's row itself, so that
+    a room whose edits wait for their publication is recorded when its row changes."""
+    if not is_source(room):
+        return  # a translator's words; the French room is the fact
+    sessions = (
+        model("SessionPage")
+        .objects.live()
+        .filter(room=room, alias_of__isnull=True)
+        .select_related("locale")
+    )
+    key = str(room.translation_key)
+    now = timezone.now()
+    rows = []
+    for session in sessions:
+        edition = session.edition
+        if edition is None:
+            continue
+        rows.append(
+            model("SessionChange")(
+                edition_key=edition.translation_key,
+                session_key=session.translation_key,
+                at=now,
+                kind=ChangeKind.ROOM,
+                before={"room": key, "names": before},
+                after={
+                    "room": key if after is not None else None,
+                    **({"names": after} if after is not None else {}),
+                    "titles": titles(session),
+                },
+            )
+        )
+    model("SessionChange").objects.bulk_create(rows)
+
+
+def forget_deleted_room(room):
+    """The French `room` is being deleted: its sessions lose it (on_delete=SET_NULL), and so
+    do their translations, which point to the room's copies: a session's room is the French
+    page's in every language (home/translation/)."""
+    if not is_source(room):
+        return
+    SessionPage = model("SessionPage")  # noqa: N806 (a model class)
+    keys = list(SessionPage.objects.filter(room=room).values_list("translation_key", flat=True))
+    SessionPage.objects.filter(
+        translation_key__in=keys, room__translation_key=room.translation_key
+    ).exclude(locale_id=room.locale_id).update(room=None)
 
 
 def sequences(sessions):
@@ -262,11 +325,9 @@ def described(changes, edition, language=None):
         if kind == ChangeKind.TIME:
             text = time_text(change.before, change.after, tzinfo)
         elif kind == ChangeKind.ROOM:
-            unknown = _("to be announced")
-            text = _("room: %(before)s → %(after)s") % {
-                "before": rooms.get(change.before.get("room"), unknown),
-                "after": rooms.get(change.after.get("room"), unknown),
-            }
+            text = _("room: %(before)s → %(after)s") % room_text(
+                change, rooms, language, _("to be announced")
+            )
         elif kind == ChangeKind.STATUS:
             text = "{} → {}".format(
                 statuses.get(change.before.get("status"), ""),
@@ -293,6 +354,22 @@ def described(changes, edition, language=None):
             }
         )
     return shown
+
+
+def room_text(change, rooms, language, unknown):
+    """{before, after}: the room's names in `language`. A room renamed or deleted keeps the
+    names visitors read then; a rename that left `language`'s own name as it was (its
+    translator has not followed yet) is told with the French names."""
+    before, after = change.before.get("names"), change.after.get("names")
+    if before and after and before.get(language) == after.get(language):
+        language = settings.LANGUAGE_CODE
+
+    def name(facts, names):
+        if names:
+            return names.get(language) or names.get(settings.LANGUAGE_CODE) or unknown
+        return rooms.get(facts.get("room"), unknown)
+
+    return {"before": name(change.before, before), "after": name(change.after, after)}
 
 
 def edition_changes(edition, within=None):

@@ -103,12 +103,12 @@ class _SlotEnd:
     end: object
 
 
-def card_key(session, variant, host, language):
+def card_key(session, variant, site, language):
     published = session.last_published_at.isoformat() if session.last_published_at else ""
     status = session.edition.status if session.edition else ""
     parts = (
         language,
-        host,
+        site,
         str(session.pk),
         variant,
         session.url_path,
@@ -123,10 +123,10 @@ def give_cards(placed, request, load_pages):
     the cache when its tags have not changed since, else rendered from the full page
     (`load_pages(pks)` gives them, with what a card shows, in one go)."""
     wanted = {}
-    host, language = request.get_host(), get_language()
+    site, language = page_cache.site_key(request), get_language()
     for session, slot, show_day in placed:
         variant = card_variant(session, slot, show_day)
-        wanted[card_key(session, variant, host, language)] = (session, variant)
+        wanted[card_key(session, variant, site, language)] = (session, variant)
 
     def render(missing):
         return render_cards([wanted[key] for key in missing], missing, request, load_pages)

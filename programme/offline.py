@@ -94,7 +94,7 @@ def offline_list_data(request):
         urls, tags = edition_pages(edition, request)
         return (urls, tags), tags | {"site"}
 
-    key = f"offline-list:{request.get_host()}:{language}"
+    key = f"offline-list:{page_cache.site_key(request)}:{language}"
     pages, tags = page_cache.remember(key, compute)
     pages = [home.get_url(request), *pages]
     # The version: the page cache's marks of what these pages show (a mark is the instant

@@ -27,3 +27,35 @@ def on_deleting(sender, instance, **kwargs):
         from .changes import record_withdrawal
 
         record_withdrawal(instance)
+
+
+# --- rooms: their row itself, so that a room whose edits wait for publication (drafts and
+# revisions) is recorded when the published values reach the row -------------------------
+
+
+def room_saving(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Keep the names visitors read before the row changes (a query: rooms change rarely)."""
+    instance._names_before = None
+    if raw or instance.pk is None or (update_fields is not None and "name" not in update_fields):
+        return
+    old = sender.objects.filter(pk=instance.pk).values_list("name", flat=True).first()
+    if old is not None and old != instance.name:
+        from .changes import room_names
+
+        instance._names_before = room_names(instance, own_name=old)
+
+
+def room_saved(sender, instance, raw=False, **kwargs):
+    before = getattr(instance, "_names_before", None)
+    instance._names_before = None
+    if before is not None and not raw:
+        from .changes import record_room_change, room_names
+
+        record_room_change(instance, before, room_names(instance))
+
+
+def room_deleting(sender, instance, **kwargs):
+    from .changes import forget_deleted_room, record_room_change, room_names
+
+    record_room_change(instance, room_names(instance))
+    forget_deleted_room(instance)

@@ -343,5 +343,5 @@ def site_footer(context):
 
     if request is None or getattr(request, "is_preview", False) or (edition and not edition.pk):
         return mark_safe(compute()[0])  # noqa: S308 (our template, escaped)
-    key = f"footer:{request.get_host()}:{get_language()}:{edition.pk if edition else 0}"
+    key = f"footer:{page_cache.site_key(request)}:{get_language()}:{edition.pk if edition else 0}"
     return mark_safe(page_cache.remember(key, compute))  # noqa: S308 (our template, escaped)

@@ -4,6 +4,8 @@ room, status or speakers between two of its publications, or its addition or wit
 Rows are made from the revisions when the French (source) page of a session is published or
 withdrawn (programme/changes.py): the revision now published is compared with the one
 published before it. Drafts never count, nor anything before a session's first publication.
+A French room renamed or deleted is a room change of each published session in it, with the
+names visitors read then (``names``: {language: name}).
 Rows name sessions, rooms and people by translation key: each language's change log and
 feed show that language's words.
 """
@@ -19,7 +21,8 @@ class SessionChange(models.Model):
     session_key = models.UUIDField(_("session"), db_index=True)
     at = models.DateTimeField(_("published at"), db_index=True)
     kind = models.CharField(_("change"), max_length=20, choices=ChangeKind.choices)
-    # {"start", "end", "dates_only"} for a time; {"room": key or None}; {"status": value};
+    # {"start", "end", "dates_only"} for a time; {"room": key or None, "names": {language:
+    # name} for a room renamed or deleted}; {"status": value};
     # {"person": key} for a speaker.
     before = models.JSONField(default=dict, blank=True)
     after = models.JSONField(default=dict, blank=True)

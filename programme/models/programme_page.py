@@ -2,13 +2,13 @@
 
 from django.db import models
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import path
+from wagtail.contrib.routable_page.models import path, re_path
 
 from editions.models import EditionChildPage
 from home import page_cache, visibility
@@ -270,33 +270,38 @@ class ProgrammePage(ExportsMixin, EditionChildPage):
             request, "pages/programme_now.html", now_next=self.now_and_next(request)
         )
 
-    def screen(self, request, room_id=None):
-        from programme.now import SCREEN_REFRESH_SECONDS, seconds_until
+    def screen_room(self, room_id):
+        """The room a screen's address names, in this page's language; Http404 unless it is
+        a room of the edition's venue. The room's number in any language names it."""
+        from .snippets import Room
+
+        venue = self.edition.venue if self.edition is not None else None
+        digits = room_id.lstrip("0")
+        if venue is None or not digits or len(digits) > 18:  # beyond any row's number
+            raise Http404
+        room = Room.objects.filter(pk=int(digits)).select_related("venue").first()
+        if room is None or room.venue.translation_key != venue.translation_key:
+            raise Http404
+        return (
+            Room.objects.filter(translation_key=room.translation_key, locale=self.locale)
+            .select_related("locale")
+            .first()
+            or room
+        )
+
+    def screen(self, request, room=None):
+        from programme.now import SCREEN_REFRESH_SECONDS, RoomNow, seconds_until
 
         found = self.now_and_next(request)
         rooms = found.rooms
-        if room_id is not None:
-            from programme.now import RoomNow
-
-            from .snippets import Room
-
-            # The room's number in any language names it: its copy in this page's language.
-            room = Room.objects.filter(pk=room_id).first()
-            if room is None:
-                raise Http404
-            room = (
-                Room.objects.filter(translation_key=room.translation_key, locale=self.locale)
-                .select_related("locale")
-                .first()
-                or room
-            )
+        if room is not None:
             rooms = [entry for entry in rooms if entry.pk == room.pk] or [RoomNow(room)]
         return self.render_view(
             request,
             "pages/programme_screen.html",
             now_next=found,
             rooms=rooms,
-            room_screen=room_id is not None,
+            room_screen=room is not None,
             refresh_seconds=seconds_until(found.next_boundary, at_most=SCREEN_REFRESH_SECONDS),
             now=timezone.now(),
         )
@@ -306,10 +311,18 @@ class ProgrammePage(ExportsMixin, EditionChildPage):
         """The whole venue on one screen, in large type."""
         return self.screen(request)
 
-    @path("ecrans/<int:room_id>/", name="room_screen")
+    @re_path(r"^ecrans/(?P<room_id>[0-9]+)/$", name="room_screen")
     def room_screen_route(self, request, room_id):
-        """The screen at the door of one room."""
-        return self.screen(request, room_id)
+        """The screen at the door of one room, at one address per room and language: another
+        way of writing it (``01``, the number of the room's copy in another language) is
+        sent there for good, so that the page cache keeps one view per room."""
+        room = self.screen_room(room_id)
+        if room_id != str(room.pk):
+            own = self.get_url(request) + self.reverse_subpage(
+                "room_screen", kwargs={"room_id": str(room.pk)}
+            )
+            return HttpResponsePermanentRedirect(own)
+        return self.screen(request, room)
 
     @path("modifications/", name="changes")
     def changes_route(self, request):

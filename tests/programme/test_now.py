@@ -140,7 +140,13 @@ def test_the_page_is_kept_until_the_next_session_boundary(visitor):
 
 
 def test_a_room_screen_reads_in_the_language_of_its_address(visitor, partners_room):
+    english = Room.objects.get(
+        translation_key=partners_room.translation_key, locale__language_code="en"
+    )
     with at(10):
-        _response, soup = page(visitor, f"/en/2025/programme/ecrans/{partners_room.pk}/")
+        # The French room's number leads to the English room's screen (one address each).
+        moved = visitor.get(f"/en/2025/programme/ecrans/{partners_room.pk}/")
+        assert moved["Location"] == f"/en/2025/programme/ecrans/{english.pk}/"
+        _response, soup = page(visitor, moved["Location"])
     assert words(soup.select_one("h1")) == "Partners’ Area"
     assert words(soup.select_one(".screen__now dd")) == "B2B meetings 9:30 – 11:00"
