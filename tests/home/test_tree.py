@@ -4,12 +4,15 @@ a French publication never rewrites a translation's slug or address, nor publish
 draft; every page answers at one address per language; the repair puts old trees right."""
 
 from django.core.management import call_command
+from django.urls import reverse
 
 from wagtail.models import Page
 
+import pytest
 from bs4 import BeautifulSoup
 
 from editions.models import EditionPage
+from home.models import StandardPage
 from programme.factories import ProgrammePageFactory
 from programme.models import SessionPage
 
@@ -68,6 +71,183 @@ def assert_one_address(client, page):
     assert status(client, page.url) == 200, page.url
 
 
+# --- moving ------------------------------------------------------------------------------
+
+
+def test_moving_a_french_session_in_the_admin_moves_it_in_every_language(
+    demo_translated, admin_client, client
+):
+    session = plenary()
+    before = pages_of(session)
+    old_urls = {code: page.url for code, page in before.items()}
+    destination = programme_2024()
+    confirm = reverse("wagtailadmin_pages:move_confirm", args=(session.pk, destination.pk))
+
+    # The confirmation names the pages that move with it, in French.
+    page = admin_client.get(confirm)
+    assert page.status_code == 200
+    text = BeautifulSoup(page.content, "html.parser").get_text(" ")
+    assert "Ses pages dans les autres langues la suivent" in text
+    for code in ("en", "es"):
+        assert before[code].title in text
+    assert "Anglais" in text and "Espagnol" in text
+
+    assert admin_client.post(confirm).status_code == 302
+
+    after = pages_of(session)
+    targets = pages_of(destination)
+    for code in LANGUAGES:
+        moved = after[code]
+        assert moved.get_parent().pk == targets[code].pk, code
+        assert moved.slug == before[code].slug, code  # the translator's slug stays
+        assert_one_address(client, moved)
+        assert_gone_from(client, old_urls[code], moved.url)
+    assert after["en"].url == "/en/2024/programme/plenary-conference/"
+    assert after["es"].url == "/es/2024/programme/conferencia-plenaria/"
+
+    # hreflang pairs the French page with the new English and Spanish addresses.
+    links = alternates(client, after["fr"].url)
+    assert links["en"] == "http://testserver" + after["en"].url
+    assert links["es"] == "http://testserver" + after["es"].url
+    assert alternates(client, after["en"].url)["fr"] == "http://testserver" + after["fr"].url
+    # So does the sitemap, which no longer has the old addresses.
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for code in LANGUAGES:
+        assert f"http://testserver{after[code].url}" in sitemap, code
+        assert f"http://testserver{old_urls[code]}" not in sitemap, code
+
+
+def test_page_move_moves_translations_and_gives_the_destination_its_languages(
+    demo_translated, client
+):
+    """Page.move (and so the bulk move, the import, a shell): the destination has no page in
+    English or Spanish yet (a draft French programme): each language gets an alias of it,
+    and the session's pages go below."""
+    session = plenary()
+    before = pages_of(session)
+    destination = programme_2024(published=False)
+    assert set(pages_of(destination)) == {"fr"}
+
+    session.move(destination, pos="last-child")
+
+    after = pages_of(session)
+    targets = pages_of(destination)
+    assert set(targets) == set(LANGUAGES)
+    for code in ("en", "es"):
+        assert targets[code].alias_of_id == destination.pk
+        assert after[code].get_parent().pk == targets[code].pk
+        assert after[code].slug == before[code].slug
+        assert Page.objects.filter(url_path=before[code].url_path).count() == 0
+
+
+def test_the_bulk_move_moves_translations_too(demo_translated, admin_client, client):
+    session = plenary()
+    before = pages_of(session)
+    destination = programme_2024()
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "move"))
+    response = admin_client.post(f"{url}?id={session.pk}", {"chooser": destination.pk})
+    assert response.status_code == 302
+    after = pages_of(session)
+    targets = pages_of(destination)
+    for code in LANGUAGES:
+        assert after[code].get_parent().pk == targets[code].pk, code
+        assert_gone_from(client, before[code].url, after[code].url)
+
+
+def test_a_slug_taken_in_the_destination_gets_the_next_free_one(demo_translated, client):
+    """Two pages never answer at one address: a follower whose slug is taken where it goes
+    gets the next free one."""
+    session = plenary()
+    destination = programme_2024()
+    english = pages_of(destination)["en"]
+    english.add_child(instance=StandardPage(title="Squatter", slug="plenary-conference"))
+    session.move(destination, pos="last-child")
+    moved = pages_of(session)["en"]
+    assert moved.slug == "plenary-conference-1"
+    assert_one_address(client, moved)
+
+
+def test_reordering_siblings_moves_nobody_elsewhere(demo_translated):
+    session = plenary()
+    before = {code: page.path for code, page in pages_of(session).items() if code != "fr"}
+    session.move(session.get_parent(), pos="first-child")
+    after = {code: page.path for code, page in pages_of(session).items() if code != "fr"}
+    assert after == before
+
+
+# --- deleting ----------------------------------------------------------------------------
+
+
+def test_deleting_a_french_session_in_the_admin_lists_and_deletes_its_translations(
+    demo_translated, admin_client, client
+):
+    session = plenary()
+    before = pages_of(session)
+    url = reverse("wagtailadmin_pages:delete", args=(session.pk,))
+
+    page = admin_client.get(url)
+    assert page.status_code == 200
+    html = BeautifulSoup(page.content, "html.parser")
+    listed = html.select(".pages-that-follow li")
+    assert len(listed) == 2
+    text = " ".join(li.get_text(" ", strip=True) for li in listed)
+    assert "Ses pages dans les autres langues seront supprimées aussi" in html.get_text(" ")
+    for code in ("en", "es"):
+        assert before[code].title in text
+        assert before[code].url in text
+
+    assert admin_client.post(url).status_code == 302
+    assert not Page.objects.filter(translation_key=session.translation_key).exists()
+    for code in LANGUAGES:
+        assert status(client, before[code].url) == 404
+
+
+def test_deleting_a_french_programme_deletes_every_language_of_it_and_its_sessions(
+    demo_translated,
+):
+    programme = Page.objects.get(url_path="/accueil/2025/programme/")
+    keys = list(
+        Page.objects.descendant_of(programme, inclusive=True).values_list(
+            "translation_key", flat=True
+        )
+    )
+    assert Page.objects.filter(translation_key__in=keys).exclude(locale=programme.locale).count()
+    programme.delete()
+    assert not Page.objects.filter(translation_key__in=keys).exists()
+
+
+def test_an_alias_goes_with_its_french_page(demo_translated):
+    """The Spanish « Relais de la coop déc' » is an alias: it used to become an ordinary
+    page, with no French source, that a translator could publish."""
+    relais = StandardPage.objects.get(slug="relais-de-la-coop-dec", locale__language_code="fr")
+    spanish = pages_of(relais)["es"]
+    assert spanish.alias_of_id == relais.pk
+    relais.delete()
+    assert not Page.objects.filter(pk=spanish.pk).exists()
+
+
+def test_the_bulk_delete_lists_and_deletes_translations(demo_translated, admin_client):
+    session = plenary()
+    before = pages_of(session)
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "delete"))
+    url = f"{url}?id={session.pk}"
+    page = admin_client.get(url)
+    assert page.status_code == 200
+    listed = BeautifulSoup(page.content, "html.parser").select(".pages-that-follow li")
+    assert {li.a.get_text(strip=True) for li in listed} == {
+        before["en"].title,
+        before["es"].title,
+    }
+    assert admin_client.post(url).status_code == 302
+    assert not Page.objects.filter(translation_key=session.translation_key).exists()
+
+
+def test_deleting_a_translation_leaves_the_french_page(demo_translated):
+    session = plenary()
+    pages_of(session)["en"].delete()
+    assert set(pages_of(session)) == {"fr", "es"}
+
+
 # --- a French publication in a new edition -----------------------------------------------
 
 
@@ -111,3 +291,25 @@ def test_a_french_publication_keeps_each_translations_slug_address_and_draft(
     for session in Page.objects.child_of(spanish_programme):
         assert_one_address(client, session)
         assert session.url.startswith("/es/2026/programa/")
+
+
+@pytest.mark.parametrize("code", ["en", "es"])
+def test_a_translator_can_neither_move_nor_delete(demo_translated, client, django_user_model, code):
+    from django.contrib.auth.models import Group
+
+    from home.translators import group_name
+
+    user = django_user_model.objects.create_user(
+        username=f"traduction-{code}", password="correct horse battery"
+    )
+    user.groups.add(Group.objects.get(name=group_name(code)))
+    client.force_login(user)
+    session = plenary()
+    page = pages_of(session)[code]
+    destination = programme_2024()
+    delete = reverse("wagtailadmin_pages:delete", args=(page.pk,))
+    move = reverse("wagtailadmin_pages:move_confirm", args=(page.pk, destination.pk))
+    # Refused: Wagtail's admin sends a refusal back to the dashboard with a message.
+    for response in (client.get(delete), client.post(delete), client.post(move)):
+        assert (response.status_code, response["Location"]) == (302, "/admin/")
+    assert pages_of(session)[code].path == page.path
