@@ -36,7 +36,7 @@ in the other languages, and every page answers at one address per language (`tre
 
 The package: `facts` (declarations and copying), `status` (words and their status, the
 TranslationStatus model), `publishing` (what a French publication or a snippet save does, and
-the receivers HomeConfig.ready connects), `tree` (moves and deletions).
+the receivers HomeConfig.ready connects), `tree` (moves, deletions and the tree's repair).
 """
 
 # What the rest of the project uses; the rest stays inside the package's modules.
@@ -64,6 +64,7 @@ from .status import (  # noqa: F401
     words_language,
 )
 from .tree import connect as connect_tree
+from .tree import repair_trees  # noqa: F401
 
 
 def connect():

@@ -20,6 +20,8 @@ from wagtail.actions.move_page import MovePageAction
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 
+from home.invalidation import changed
+
 from .facts import source_locale
 
 logger = logging.getLogger(__name__)
@@ -94,6 +96,115 @@ def on_page_deleting(sender, instance, **kwargs):
         still = Page.objects.filter(pk=page.pk).first()
         if still is not None:
             DeletePageAction(still.specific, user=None).execute(skip_permission_checks=True)
+
+
+# --- the repair of what was left before this rule (after `migrate`) ----------------------
+
+
+def place_followers(source):
+    """Every translation and alias below the page of its French page's parent (pages moved
+    in French before the tree followed). Returns how many were moved."""
+    rows = list(Page.objects.values_list("path", "translation_key", "locale_id", "alias_of_id"))
+    key_at = {path: key for path, key, _locale, _alias in rows}
+    french_parent = {
+        key: key_at.get(path[: -Page.steplen])
+        for path, key, locale, alias in rows
+        if locale == source.pk and alias is None and len(path) > 2 * Page.steplen
+    }
+    moved = 0
+    for path, key, locale, _alias in rows:
+        wanted = french_parent.get(key)
+        if locale == source.pk or wanted is None or key_at.get(path[: -Page.steplen]) == wanted:
+            continue
+        page = Page.objects.filter(translation_key=key, locale_id=locale).first()
+        french = Page.objects.get(translation_key=key, locale=source, alias_of__isnull=True)
+        follow(page, french.get_parent())
+        moved += 1
+    return moved
+
+
+def was_a_follower(page, source):
+    """A page with no French page that once followed one: a translation made from a French
+    source (wagtail-localize kept the source), or an alias left an ordinary page when its
+    French page went (aliases have no revisions of their own)."""
+    from wagtail_localize.models import TranslationSource
+
+    if TranslationSource.objects.filter(
+        object_id=page.translation_key, locale_id=source.pk
+    ).exists():
+        return True
+    return not page.revisions.exists()
+
+
+def remove_orphans(source):
+    """The pages in other languages whose French page was deleted before deletions followed
+    (they stayed behind as ordinary pages a translator could publish with no French source)
+    are deleted with their descendants. A page that has no French page and never had one
+    (created in that language by an administrator) is kept and logged: nothing proves it is
+    a leftover. Returns how many were deleted."""
+    french_keys = Page.objects.filter(locale=source).values("translation_key")
+    orphans = (
+        Page.objects.filter(depth__gt=1)
+        .exclude(locale=source)
+        .exclude(translation_key__in=french_keys)
+        .order_by("path")
+    )
+    removed = 0
+    for orphan in orphans:
+        if not Page.objects.filter(pk=orphan.pk).exists():
+            continue  # gone with an orphan above it
+        if was_a_follower(orphan, source):
+            DeletePageAction(orphan.specific, user=None).execute(skip_permission_checks=True)
+            removed += 1
+        else:
+            logger.warning("Page %s (%s) has no French source; kept", orphan.pk, orphan.url_path)
+    return removed
+
+
+def fix_addresses():
+    """Every page's url_path is its parent's plus its slug (Wagtail's rule). A page whose
+    url_path says otherwise answers at two addresses: its url_path, and its slug below its
+    parent (Wagtail's route walks slugs). Returns how many were rewritten."""
+    expected = {}
+    fixed = 0
+    for pk, path, slug, url_path in Page.objects.order_by("path").values_list(
+        "pk", "path", "slug", "url_path"
+    ):
+        if len(path) == Page.steplen:
+            right = "/"
+        elif (parent := expected.get(path[: -Page.steplen])) is not None:
+            right = f"{parent}{slug}/"
+        else:
+            right = url_path  # no parent row: not ours to guess
+        expected[path] = right
+        if url_path != right:
+            Page.objects.filter(pk=pk).update(url_path=right)
+            fixed += 1
+    return fixed
+
+
+def repair_trees(sender=None, **kwargs):
+    """After `migrate` (connected before sync_trees, which then gives every French page a
+    page in every language): the trees made before they followed the French are put right.
+    Idempotent, and a few queries when there is nothing to repair."""
+    if sender is not None and sender.name != "home":
+        return
+    source = source_locale()
+    if source is None:
+        return
+    with transaction.atomic():
+        moved = place_followers(source)
+        removed = remove_orphans(source)
+        fixed = fix_addresses()
+    if moved or removed or fixed:
+        changed({"site"})
+        logger.info(
+            "Trees repaired: %s pages moved, %s orphans deleted, %s addresses fixed",
+            moved,
+            removed,
+            fixed,
+        )
+    return moved, removed, fixed
 
 
 def connect():

@@ -3,16 +3,19 @@ or deleting a French page moves or deletes its English and Spanish pages, from e
 a French publication never rewrites a translation's slug or address, nor publishes its
 draft; every page answers at one address per language; the repair puts old trees right."""
 
+import uuid
+
 from django.core.management import call_command
 from django.urls import reverse
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 import pytest
 from bs4 import BeautifulSoup
 
 from editions.models import EditionPage
 from home.models import StandardPage
+from home.translation import repair_trees
 from programme.factories import ProgrammePageFactory
 from programme.models import SessionPage
 
@@ -291,6 +294,57 @@ def test_a_french_publication_keeps_each_translations_slug_address_and_draft(
     for session in Page.objects.child_of(spanish_programme):
         assert_one_address(client, session)
         assert session.url.startswith("/es/2026/programa/")
+
+
+# --- the repair of older trees -----------------------------------------------------------
+
+
+def test_the_repair_deletes_orphans_moves_strays_and_fixes_addresses(demo_translated, client):
+    english = Locale.objects.get(language_code="en")
+    # Left by a French deletion before deletions followed: a translation (wagtail-localize
+    # kept its French source) and an alias (Wagtail turned it into an ordinary page).
+    relais = StandardPage.objects.get(slug="relais-de-la-coop-dec", locale__language_code="fr")
+    leftovers = {code: p.pk for code, p in pages_of(relais).items() if code != "fr"}
+    Page.objects.filter(pk=relais.pk).update(translation_key=uuid.uuid4())
+    Page.objects.filter(pk=leftovers["es"]).update(alias_of=None)
+    # A page made in English by an administrator, with no French page ever: kept.
+    english_home = Page.objects.get(depth=2, locale=english)
+    own = english_home.add_child(instance=StandardPage(title="English only", slug="only"))
+    own.save_revision()
+    # A translation moved apart from its French page (before moves followed).
+    session = plenary()
+    destination = pages_of(programme_2024())["en"]
+    stray = pages_of(session)["en"]
+    stray.move(destination, pos="last-child")
+    # Two addresses: a url_path written from the French slug, and its children's with it.
+    spanish_programme = Page.objects.get(url_path="/inicio/2025/programa/")
+    descendants = Page.objects.descendant_of(spanish_programme)
+    descendants.update(url_path=f"/inicio/2025/programme/{uuid.uuid4().hex}/")
+    Page.objects.filter(pk=spanish_programme.pk).update(url_path="/inicio/2025/programme/")
+
+    moved, removed, fixed = repair_trees()
+
+    assert (moved, removed) == (1, 2)
+    assert fixed >= 1 + descendants.count()
+    assert not Page.objects.filter(pk__in=leftovers.values()).exists()
+    assert Page.objects.filter(pk=own.pk).exists()
+    stray = Page.objects.get(pk=stray.pk)
+    assert stray.get_parent().translation_key == session.get_parent().translation_key
+    assert stray.url == "/en/2025/programme/plenary-conference/"
+    assert_one_address(client, stray)
+    for page in Page.objects.descendant_of(spanish_programme, inclusive=True):
+        assert_one_address(client, page)
+    assert status(client, "/es/2025/programme/") == 404
+    # Nothing left to do the second time.
+    assert repair_trees() == (0, 0, 0)
+
+
+def test_the_repair_runs_after_migrate(db):
+    from django.db.models.signals import post_migrate
+
+    receivers = [r[0][0] for r in post_migrate.receivers]
+    assert "home.repair_trees" in receivers
+    assert receivers.index("home.repair_trees") < receivers.index("home.sync_trees")
 
 
 @pytest.mark.parametrize("code", ["en", "es"])
