@@ -36,6 +36,10 @@ class HomeConfig(AppConfig):
         post_migrate.connect(ensure_translator_groups, dispatch_uid="home.translator_groups")
         translation.connect()
         visibility.connect()
+        # The trees made before they followed the French are repaired first (orphans,
+        # misplaced translations, two-address pages); then every French page gets a page in
+        # every language.
+        post_migrate.connect(translation.repair_trees, dispatch_uid="home.repair_trees")
         post_migrate.connect(translation.sync_trees, dispatch_uid="home.sync_trees")
 
         def grant_new_home(sender, instance, **kwargs):

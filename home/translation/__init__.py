@@ -31,9 +31,12 @@ translator publishes. Such pages show the French words marked lang="fr" with a n
 snippet last changed and when each language's words were last translated: « non traduite »,
 « à mettre à jour », « à jour ».
 
+**The tree follows the French.** Moving or deleting a French page moves or deletes its pages
+in the other languages, and every page answers at one address per language (`tree`).
+
 The package: `facts` (declarations and copying), `status` (words and their status, the
 TranslationStatus model), `publishing` (what a French publication or a snippet save does, and
-the receivers HomeConfig.ready connects).
+the receivers HomeConfig.ready connects), `tree` (moves, deletions and the tree's repair).
 """
 
 # What the rest of the project uses; the rest stays inside the package's modules.
@@ -45,7 +48,8 @@ from .facts import (  # noqa: F401
     source_locale,
     take_source_facts,
 )
-from .publishing import connect, spread_page_facts, sync_trees  # noqa: F401
+from .publishing import connect as connect_publishing
+from .publishing import spread_page_facts, sync_trees  # noqa: F401
 from .status import (  # noqa: F401
     CURRENT,
     OUTDATED,
@@ -59,3 +63,11 @@ from .status import (  # noqa: F401
     with_own_words,
     words_language,
 )
+from .tree import connect as connect_tree
+from .tree import repair_trees  # noqa: F401
+
+
+def connect():
+    """The receivers HomeConfig.ready connects."""
+    connect_publishing()
+    connect_tree()

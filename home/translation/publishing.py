@@ -68,7 +68,11 @@ def show_source_words(source, translation):
     """A translation that is only a draft goes live with the French words (marked as such);
     its draft stays the translator's latest revision until they publish it."""
     updated = translation.with_content_json(source.serializable_data())
+    # The translation keeps its own slug and address: with_content_json computed one from
+    # the French slug, which left the page (and, through it, its children) answering at
+    # two addresses. A French publication never moves a translation.
     updated.slug = translation.slug
+    updated.url_path = translation.url_path
     updated.title = source.title
     updated.live = True
     updated.has_unpublished_changes = True
