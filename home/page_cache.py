@@ -326,7 +326,11 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not enabled() or not is_anonymous_view(request):
+        if (
+            not enabled()
+            or not is_anonymous_view(request)
+            or request.path_info in settings.PAGE_CACHE_EXEMPT_PATHS
+        ):
             return self.get_response(request)
         key, cached, stale = self.find(request)
         if key is None:

@@ -266,6 +266,9 @@ REGISTRATION_AVAILABILITY_TTL = 60
 # most (0 turns it off), and how far apart the app servers' clocks may be.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_CLOCK_MARGIN = 1.0
+# Addresses that are never pages: the page cache does not look at them (the liveness check
+# answers without the database or the cache).
+PAGE_CACHE_EXEMPT_PATHS = ("/alive",)
 REGISTRATION_RETRY_AFTER = 30
 REGISTRATION_LAST_KNOWN_TTL = 7 * 24 * 3600
 

@@ -53,3 +53,20 @@ def test_empty_proceedings_say_when_they_come(edition, client):
     proceedings = ProceedingsPageFactory(parent=edition)
     text = client.get(proceedings.url).content.decode()
     assert "Les actes de cette édition seront publiés après l'événement." in text
+
+
+def test_a_restricted_session_s_report_is_not_in_the_proceedings(programme, edition, client):
+    """Issue 24, 4: the proceedings list only what the public may see (home/visibility.py)."""
+    from wagtail.models import PageViewRestriction
+
+    report = ("report", {"title": "Compte rendu", "text": "<p>Huis clos.</p>"})
+    closed = SessionPageFactory(parent=programme, title="Séance à huis clos", resources=[report])
+    SessionPageFactory(parent=programme, title="Plénière ouverte", at=(11, 0), resources=[report])
+    proceedings = ProceedingsPageFactory(parent=edition)
+    assert "Séance à huis clos" in client.get(proceedings.url).content.decode()
+    PageViewRestriction.objects.create(
+        page=closed, restriction_type=PageViewRestriction.PASSWORD, password="rencontres"
+    )
+    page = client.get(proceedings.url).content.decode()
+    assert "Séance à huis clos" not in page
+    assert "Plénière ouverte" in page

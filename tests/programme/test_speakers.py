@@ -83,3 +83,25 @@ def test_empty_index_says_so(client, edition):
         "Les intervenants de cette édition seront bientôt annoncés."
         in client.get(index.url).content.decode()
     )
+
+
+def test_a_restricted_programme_s_sessions_are_named_on_no_speakers_page(client, two_editions):
+    """Issue 24, 4: the speakers' list and pages follow the programme's restriction, here and
+    on another edition's page of the same speaker (home/visibility.py)."""
+    from wagtail.models import PageViewRestriction
+
+    from programme.models import ProgrammePage
+
+    older_page = "/fr/2024/intervenants/ada-lovelace/"
+    assert "/fr/2025/" in client.get(older_page).content.decode()
+    programme = ProgrammePage.objects.get(slug="programme", url_path__contains="/2025/")
+    PageViewRestriction.objects.create(
+        page=programme, restriction_type=PageViewRestriction.PASSWORD, password="rencontres"
+    )
+    index = client.get(two_editions["index"].url).content.decode()
+    assert "Ada Lovelace" not in index
+    assert "Grace Hopper" not in index
+    assert client.get("/fr/2025/intervenants/ada-lovelace/").status_code == 404
+    older = client.get(older_page).content.decode()
+    assert "Atelier climat" not in older
+    assert "/fr/2025/intervenants/" not in older
