@@ -4,6 +4,8 @@ from django.utils.translation import gettext as _
 
 from icalendar import Calendar, Event, vText
 
+from home.models import shown
+
 from .changes import sequences
 from .choices import SessionStatus
 
@@ -39,7 +41,7 @@ def description(session):
             lines.append(note)
     if session.summary:
         lines.append(session.summary)
-    speakers = [s.person.full_name for s in session.speakers.all()]
+    speakers = [s.person.full_name for s in shown(session.speakers.all())]
     if speakers:
         lines.append(_("Speakers:") + " " + ", ".join(speakers))
     return "\n\n".join(lines)

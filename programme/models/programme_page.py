@@ -13,7 +13,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from editions.models import EditionChildPage
 from home import page_cache
 from home.exports import Export, export_links
-from home.models import BasePage, without_restricted
+from home.models import BasePage, hide_drafts, shown_rows, without_restricted
 from home.translation import with_own_words
 from programme import changes as programme_changes
 from programme.calendar import build_calendar
@@ -80,7 +80,9 @@ class ProgrammePage(RoutablePageMixin, EditionChildPage):
             .prefetch_related(
                 Prefetch(
                     "speakers",
-                    queryset=SessionSpeaker.objects.select_related("person").order_by("sort_order"),
+                    queryset=shown_rows(SessionSpeaker.objects.select_related("person")).order_by(
+                        "sort_order"
+                    ),
                 )
             )
             .order_by("start", "end", "path")
@@ -89,7 +91,7 @@ class ProgrammePage(RoutablePageMixin, EditionChildPage):
     def with_edition(self, sessions):
         """The sessions, each knowing this programme's edition (their status and times
         depend on it) without a query of its own."""
-        sessions = list(sessions)
+        sessions = hide_drafts(sessions)  # a room not yet published is not shown
         for session in sessions:
             session.know_edition(self.edition)
         return sessions
@@ -279,11 +281,12 @@ class ProgrammePage(RoutablePageMixin, EditionChildPage):
             from .snippets import Room
 
             # The room's number in any language names it: its copy in this page's language.
-            room = Room.objects.filter(pk=room_id).first()
+            room = Room.objects.live().filter(pk=room_id).first()
             if room is None:
                 raise Http404
             room = (
-                Room.objects.filter(translation_key=room.translation_key, locale=self.locale)
+                Room.objects.live()
+                .filter(translation_key=room.translation_key, locale=self.locale)
                 .select_related("locale")
                 .first()
                 or room

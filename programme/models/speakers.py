@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from editions.models import EditionChildPage, EditionPage
 from home.invalidation import edition_keys
-from home.models import without_restricted
+from home.models import hide_drafts, without_restricted
 
 from .session import SessionPage, SessionSpeaker
 from .snippets import Person
@@ -35,7 +35,8 @@ class SpeakerIndexPage(RoutablePageMixin, EditionChildPage):
 
     def speakers(self):
         return (
-            Person.objects.filter(session_roles__session__in=self.edition_sessions())
+            Person.objects.live()
+            .filter(session_roles__session__in=self.edition_sessions())
             .select_related("photo")
             .distinct()
             .order_by("last_name", "first_name")
@@ -73,6 +74,7 @@ class SpeakerIndexPage(RoutablePageMixin, EditionChildPage):
             .select_related("session", "session__room")
             .order_by("session__start")
         )
+        hide_drafts([role.session for role in roles])
         for role in roles:
             role.session.know_edition(self.edition)  # its status, without a query
         return self.render(
