@@ -46,8 +46,30 @@ class TranslatableSnippet(
 
     objects = SnippetQuerySet.as_manager()
 
+    # A translation (« Traduire ») starts its own history: none of the French's publication
+    # dates, revision or lock.
+    exclude_fields_in_copy = [
+        "live_revision",
+        "first_published_at",
+        "last_published_at",
+        "locked",
+        "locked_at",
+        "locked_by",
+    ]
+
     class Meta(TranslatableMixin.Meta):
         abstract = True
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if kwargs.get("update_fields") is None and self.live and self.live_revision_id is None:
+            # A live row written by code (the demo, an import, a copy) gets a revision of
+            # what the public sees: history and « Comparer » start from it, and a scheduled
+            # change then keeps the row live until its time (Wagtail takes a snippet with
+            # no live revision for one never published, and would take it offline).
+            revision = self.save_revision(changed=False, clean=False)
+            type(self)._base_manager.filter(pk=self.pk).update(live_revision=revision)
+            self.live_revision = revision
 
     def dropped_cache_tags(self):
         return set()

@@ -143,7 +143,7 @@ class ProgrammePage(RoutablePageMixin, EditionChildPage):
         give_cards(
             placed + [(s, None, True) for s in associated],
             request,
-            lambda pks: self.sessions().filter(pk__in=pks),
+            lambda pks: self.with_edition(self.sessions().filter(pk__in=pks)),
         )
         context.update(
             {
