@@ -5,13 +5,14 @@ from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.ui.tables import LocaleColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.snippet_admin import ModeratedSnippetViewSet
 
 from .models import EditionPage, Venue
 from .views import can_start_from, new_edition
 
 
-class VenueViewSet(SnippetViewSet):
+class VenueViewSet(ModeratedSnippetViewSet):
     model = Venue
     icon = "site"
     menu_label = _("Venues")

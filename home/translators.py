@@ -10,8 +10,11 @@ from django.contrib.auth.models import Group, Permission
 
 GROUP_PREFIX = "Traducteurs"
 PAGE_PERMISSIONS = ["change_page", "publish_page"]
-# Translatable snippets a translator translates (their change permission, narrowed to the
-# translator's languages by the admin guards below).
+# Translatable snippets a translator translates and publishes (their change and publish
+# permissions, narrowed to the translator's languages by the admin guards,
+# home/wagtail_hooks.py and home/snippet_admin.py): a translation holds words only, its facts
+# are the French's, and its pages show it only once the French is live too.
+SNIPPET_ACTIONS = ("change", "publish")
 SNIPPETS = [
     ("programme", "person"),
     ("programme", "room"),
@@ -41,9 +44,10 @@ def ensure_translator_groups(**kwargs):
     ).first()
     snippet_permissions = [
         Permission.objects.filter(
-            content_type__app_label=app_label, codename=f"change_{model}"
+            content_type__app_label=app_label, codename=f"{action}_{model}"
         ).first()
         for app_label, model in SNIPPETS
+        for action in SNIPPET_ACTIONS
     ]
     page_permissions = Permission.objects.filter(
         content_type__app_label="wagtailcore", codename__in=PAGE_PERMISSIONS

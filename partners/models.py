@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, PublishingPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
@@ -20,7 +20,7 @@ class PartnerTier(TranslatableSnippet):
         _("order"), default=0, help_text=_("Tiers are shown from the smallest number up.")
     )
 
-    panels = [FieldPanel("name"), FieldPanel("order")]
+    panels = [FieldPanel("name"), FieldPanel("order"), PublishingPanel()]
     fact_fields = ("order",)  # home/translation/
 
     class Meta(TranslatableSnippet.Meta):
@@ -51,7 +51,13 @@ class Partner(TranslatableSnippet, index.Indexed):
     url = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True, max_length=1500)
 
-    panels = [FieldPanel("name"), FieldPanel("logo"), FieldPanel("url"), FieldPanel("description")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("logo"),
+        FieldPanel("url"),
+        FieldPanel("description"),
+        PublishingPanel(),
+    ]
     fact_fields = ("logo", "url")  # home/translation/; the name and description are words
     search_fields = [
         index.SearchField("name"),
@@ -59,6 +65,7 @@ class Partner(TranslatableSnippet, index.Indexed):
         index.SearchField("search_text"),
         index.AutocompleteField("name"),
         index.FilterField("locale_id"),
+        index.FilterField("live"),
     ]
 
     class Meta(TranslatableSnippet.Meta):

@@ -2,12 +2,14 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.tables import LocaleColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from home.snippet_admin import ModeratedSnippetViewSet
 
 from .models import Partner, PartnerTier
 
 
-class PartnerViewSet(SnippetViewSet):
+class PartnerViewSet(ModeratedSnippetViewSet):
     model = Partner
     icon = "group"
     menu_label = _("Partners")
@@ -15,7 +17,7 @@ class PartnerViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class PartnerTierViewSet(SnippetViewSet):
+class PartnerTierViewSet(ModeratedSnippetViewSet):
     model = PartnerTier
     icon = "list-ol"
     menu_label = _("Partner tiers")

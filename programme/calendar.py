@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 
 from icalendar import Calendar, Event, vText
 
+from home.models import shown
 from home.text import printable
 
 from .changes import sequences
@@ -41,7 +42,7 @@ def description(session):
             lines.append(note)
     if session.summary:
         lines.append(session.summary)
-    speakers = [s.person.full_name for s in session.speakers.all()]
+    speakers = [s.person.full_name for s in shown(session.speakers.all())]
     if speakers:
         lines.append(_("Speakers:") + " " + ", ".join(speakers))
     return "\n\n".join(lines)

@@ -237,16 +237,26 @@ def sequences(sessions):
 
 def by_language(snippet, keys, language, value):
     """{translation key: value(row)} of the `snippet` model's rows in `language`, or in
-    French where it has no row."""
+    French where it has no row; published ones only (a draft's name is never shown, nor a
+    translation whose French is not published)."""
     keys = [key for key in keys if key]
     if not keys:
         return {}
-    rows = snippet.objects.filter(
-        translation_key__in=keys, locale__language_code__in={language, settings.LANGUAGE_CODE}
-    ).select_related("locale")
+    rows = (
+        snippet.objects.live()
+        .filter(
+            translation_key__in=keys, locale__language_code__in={language, settings.LANGUAGE_CODE}
+        )
+        .select_related("locale")
+    )
     found = {}
-    for row in sorted(rows, key=lambda r: r.locale.language_code == language):
-        found[str(row.translation_key)] = value(row)
+    rows = sorted(rows, key=lambda r: r.locale.language_code == language)
+    french = {
+        str(r.translation_key) for r in rows if r.locale.language_code == settings.LANGUAGE_CODE
+    }
+    for row in rows:
+        if str(row.translation_key) in french:
+            found[str(row.translation_key)] = value(row)
     return found
 
 

@@ -31,6 +31,7 @@ ROW_FIELDS = (
     "status",
     "room_id",
     "room__name",
+    "room__live",
     "region",
     "language",
     "url_path",
@@ -50,7 +51,7 @@ class ListedSession(SessionFacts):
     """What the timetable, the filters and the card's key read of a session."""
 
     __slots__ = (
-        *(name for name in ROW_FIELDS if name != "room__name"),
+        *(name for name in ROW_FIELDS if not name.startswith("room__")),
         "room",
         "edition",
         "url",
@@ -60,9 +61,12 @@ class ListedSession(SessionFacts):
 
     def __init__(self, row, edition, url):
         for name in ROW_FIELDS:
-            if name != "room__name":
+            if not name.startswith("room__"):
                 setattr(self, name, row[name])
-        self.room = ListedRoom(row["room_id"], row["room__name"]) if row["room_id"] else None
+        # A room a moderator has not published is not shown (home/models/snippets.py).
+        if not row["room__live"]:
+            self.room_id = None
+        self.room = ListedRoom(row["room_id"], row["room__name"]) if self.room_id else None
         self.edition = edition
         self.url = url
         self.card = ""

@@ -5,9 +5,8 @@ from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.ui.tables import Column, LocaleColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.chooser import SnippetChooserViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.snippet_admin import ModeratedChooserViewSet, ModeratedSnippetViewSet
 from home.translator_dashboard import TranslationWorkPanel
 from home.translators import translator_languages
 
@@ -17,18 +16,18 @@ from .dashboard import CurrentEditionPanel
 from .models import Person, ProgrammePage, Room
 
 
-class PersonChooserViewSet(SnippetChooserViewSet):
+class PersonChooserViewSet(ModeratedChooserViewSet):
     # Create a speaker from the session's chooser without leaving the page.
     form_fields = ["first_name", "last_name", "bio"]
     create_action_label = _("Add a person")
 
 
-class RoomChooserViewSet(SnippetChooserViewSet):
+class RoomChooserViewSet(ModeratedChooserViewSet):
     form_fields = ["name", "venue", "capacity", "description"]
     create_action_label = _("Add a room")
 
 
-class PersonViewSet(SnippetViewSet):
+class PersonViewSet(ModeratedSnippetViewSet):
     model = Person
     chooser_viewset_class = PersonChooserViewSet
     icon = "user"
@@ -43,7 +42,7 @@ class PersonViewSet(SnippetViewSet):
     search_fields = ["first_name", "last_name"]
 
 
-class RoomViewSet(SnippetViewSet):
+class RoomViewSet(ModeratedSnippetViewSet):
     model = Room
     chooser_viewset_class = RoomChooserViewSet
     icon = "home"

@@ -76,10 +76,9 @@ def find(query, locale, editions, edition, session_type):
             row["page"].know_edition(row["edition"])
     # An edition's result shows its venue: read for all of them at once.
     found_editions = [row["page"] for row in rows if isinstance(row["page"], EditionPage)]
-    venues = Venue.objects.in_bulk({e.venue_id for e in found_editions if e.venue_id})
+    venues = Venue.objects.live().in_bulk({e.venue_id for e in found_editions if e.venue_id})
     for found_edition in found_editions:
-        if found_edition.venue_id in venues:
-            found_edition.venue = venues[found_edition.venue_id]
+        found_edition.venue = venues.get(found_edition.venue_id)
     # Newest edition first, pages outside any edition last; relevance within an edition.
     rows.sort(
         key=lambda r: (
@@ -95,16 +94,25 @@ def find(query, locale, editions, edition, session_type):
 
 
 def search_snippets(model, terms, locale):
-    """The visitor's language's snippets, and the French ones not translated into it (the
-    pages show those in French: nothing disappears for lack of a translation)."""
-    found = list(
-        backend().search(terms, model.objects.filter(locale=locale), operator="and")[:LIMIT]
-    )
+    """The visitor's language's published snippets, and the French ones with no published
+    translation (the pages show those in French: nothing disappears for lack of a
+    translation). Drafts are never found."""
+    live = model.objects.live()
     source = Locale.get_default()
-    if source.pk == locale.pk or len(found) >= LIMIT:
+    mine = live.filter(locale=locale)
+    if source.pk == locale.pk:
+        return list(backend().search(terms, mine, operator="and")[:LIMIT])
+    # A translation is shown only once its French is live too (home/translation/facts.py).
+    french_keys = set(live.filter(locale=source).values_list("translation_key", flat=True))
+    found = [
+        obj
+        for obj in backend().search(terms, mine, operator="and")[:LIMIT]
+        if obj.translation_key in french_keys
+    ]
+    if len(found) >= LIMIT:
         return found
-    translated = set(model.objects.filter(locale=locale).values_list("translation_key", flat=True))
-    french = backend().search(terms, model.objects.filter(locale=source), operator="and")
+    translated = french_keys & set(mine.values_list("translation_key", flat=True))
+    french = backend().search(terms, live.filter(locale=source), operator="and")
     found += [obj for obj in french[:LIMIT] if obj.translation_key not in translated]
     return found[:LIMIT]
 

@@ -5,6 +5,7 @@ from django.utils.functional import cached_property
 from wagtail.models import Page
 
 from home import page_cache, visibility
+from home.models import hide_drafts, shown_rows
 from home.roles import page_model
 
 
@@ -21,7 +22,7 @@ class EditionParts:
     tree by their role) and its partners (EditionPage)."""
 
     def partner_rows(self):
-        return self.edition_partners.select_related("partner", "partner__logo", "tier")
+        return shown_rows(self.edition_partners.select_related("partner", "partner__logo", "tier"))
 
     @cached_property
     def all_partner_rows(self):
@@ -59,6 +60,8 @@ class EditionParts:
             programme, practical, proceedings, partners_page = self.child_pages(
                 "programme", "practical", "proceedings", "partners"
             )
+            # Its venue, its editorial's author, the practical page's venue: live ones only.
+            hide_drafts([self, practical])
             if practical is not None:
                 prefetch_related_objects(
                     [practical], "transport_items", "contacts", "links", "venue"

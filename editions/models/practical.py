@@ -83,7 +83,9 @@ class PracticalInfoPage(EditionChildPage):
 
     @property
     def effective_venue(self):
-        if self.venue_id:
+        """Its own venue, else the edition's; a published one only (home/models/snippets.py;
+        the edition's is hidden by BasePage.edition)."""
+        if self.venue_id and self.venue.live:
             return self.venue
         return self.edition.venue if self.edition else None
 

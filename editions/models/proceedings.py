@@ -7,6 +7,7 @@ from wagtail.search import index
 
 from home import visibility
 from home.blocks import BodyStreamBlock
+from home.models import hide_drafts
 from home.roles import page_model
 
 from .base import EditionChildPage
@@ -49,5 +50,5 @@ class ProceedingsPage(EditionChildPage):
                 .order_by("start", "path")
                 if session.resources
             ]
-        context["sessions_with_resources"] = sessions
+        context["sessions_with_resources"] = hide_drafts(sessions)  # live rooms only
         return context

@@ -5,7 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, PublishingPanel
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -45,12 +45,14 @@ class Venue(TranslatableSnippet, index.Indexed):
         FieldPanel("country"),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Coordinates")),
         FieldPanel("website"),
+        PublishingPanel(),
     ]
     search_fields = [
         index.SearchField("name"),
         index.SearchField("city"),
         index.AutocompleteField("name"),
         index.FilterField("locale_id"),
+        index.FilterField("live"),
     ]
     override_translatable_fields = [
         # A postal address is written the same in every language; the venue's name and its

@@ -7,7 +7,7 @@ from home.translation import TranslationStatus  # noqa: F401 (the model is regis
 from .base import BasePage
 from .pages import HomePage, StandardPage
 from .settings import SiteSettings, SocialLinkBlock, SocialPlatform
-from .snippets import TranslatableSnippet
+from .snippets import TranslatableSnippet, hide_drafts, shown, shown_rows
 
 __all__ = [
     "BasePage",
@@ -17,4 +17,7 @@ __all__ = [
     "SocialPlatform",
     "StandardPage",
     "TranslatableSnippet",
+    "hide_drafts",
+    "shown",
+    "shown_rows",
 ]

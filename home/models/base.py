@@ -20,6 +20,8 @@ from home.roles import edition_model
 from home.text import unaccent
 from home.translation import take_source_facts, translated_keys
 
+from .snippets import hide_drafts
+
 
 def own_routes(page):
     """The first address parts a routable page keeps for its own views (« maintenant »,
@@ -142,12 +144,16 @@ class BasePage(Page):
         anchor = self if self.path else self.parent_for_validation
         if anchor is None:
             return None
-        return (
+        edition = (
             edition_model()
             .objects.ancestor_of(anchor, inclusive=True)
             .select_related("venue", "key_visual")  # the banner's facts and visual
             .first()
         )
+        # A venue a moderator has not published is not shown (a copy of the edition's row,
+        # never saved: the edition page's own form is `self` above).
+        hide_drafts([edition])
+        return edition
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

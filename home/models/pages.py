@@ -12,6 +12,7 @@ from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from home.roles import edition_model
 
 from .base import BasePage
+from .snippets import hide_drafts
 
 
 class HomePage(BasePage):
@@ -73,7 +74,7 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        editions = list(self.editions())
+        editions = hide_drafts(self.editions())  # their cards show live venues only
         current = self.current_edition(editions)
         self.featured_edition = current
         context["current_edition"] = current

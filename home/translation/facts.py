@@ -8,7 +8,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 
 from wagtail import blocks
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
 
 # --- the declarations --------------------------------------------------------------------
 
@@ -54,17 +54,32 @@ def base_content_type(obj_or_model):
 # --- copying facts -----------------------------------------------------------------------
 
 
+def is_live(obj):
+    """Whether the public may see `obj` (a moderated snippet that is published; anything
+    without a draft state is)."""
+    return getattr(obj, "live", True)
+
+
+def shows_translation(translation, source):
+    """Whether the pages of a translation's language show it in place of the French: once it
+    is published and so is its source (a translation never shows what the French has not
+    published, and a draft translation never hides a live source)."""
+    return is_live(translation) and is_live(source)
+
+
 def translated_pk(model, pk, locale_id):
-    """The pk of the translation in `locale_id` of `model` #pk, or pk itself if none."""
+    """The pk of the translation in `locale_id` of `model` #pk that its pages show
+    (shows_translation), or pk itself if none."""
     if pk is None or not issubclass(model, TranslatableMixin):
         return pk
-    key = model.objects.filter(pk=pk).values_list("translation_key", flat=True).first()
-    if key is None:
+    drafts = issubclass(model, DraftStateMixin)
+    row = model.objects.filter(pk=pk).values("translation_key", *["live"] * drafts).first()
+    if row is None or not row.get("live", True):
         return pk
-    found = model.objects.filter(translation_key=key, locale_id=locale_id).values_list(
-        "pk", flat=True
-    )
-    return found.first() or pk
+    found = model.objects.filter(translation_key=row["translation_key"], locale_id=locale_id)
+    if drafts:
+        found = found.filter(live=True)
+    return found.values_list("pk", flat=True).first() or pk
 
 
 def copy_field(name, source, target, keep_words_of=None):

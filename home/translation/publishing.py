@@ -17,7 +17,9 @@ from .facts import (
     declaring_models,
     fact_fields,
     fact_relations,
+    is_live,
     is_source,
+    shows_translation,
     source_locale,
     source_of,
 )
@@ -169,7 +171,7 @@ def foreign_keys_to(model):
 
 def repoint(instance, from_pk, to_pk):
     """The facts of `instance.locale`'s pages and rows that point to #from_pk now point to
-    #to_pk (a snippet translation was created, or is being deleted)."""
+    #to_pk (a snippet translation was published, unpublished or is being deleted)."""
     for model, name in foreign_keys_to(type(instance)):
         field = model._meta.get_field(name)
         model.objects.filter(**{field.attname: from_pk, "locale_id": instance.locale_id}).update(
@@ -177,9 +179,20 @@ def repoint(instance, from_pk, to_pk):
         )
 
 
+def link(translation, source):
+    """The pages and rows of the translation's language point to it when the public may see
+    it (it and its French source are live: facts.shows_translation), else to the French
+    snippet: a draft translation never replaces a live source, and a translation never shows
+    what the French has not published."""
+    if shows_translation(translation, source):
+        repoint(translation, source.pk, translation.pk)
+    else:
+        repoint(translation, translation.pk, source.pk)
+
+
 def spread_snippet_facts(source):
-    """The source snippet was saved: its facts go to every translation (an update, so that
-    the translation's own words and status are untouched)."""
+    """The source snippet was published: its facts go to every translation (an update, so
+    that the translation's own words and status are untouched)."""
     model = type(source)
     for translation in model.objects.filter(translation_key=source.translation_key).exclude(
         pk=source.pk
@@ -196,17 +209,33 @@ def spread_snippet_facts(source):
             index.insert_or_update_object(translation)
 
 
-def snippet_saved(instance, created):
+# What Wagtail writes alone when it records a draft (save_revision), locks or schedules: the
+# object in memory may then hold the draft's values, which no language may receive.
+BOOKKEEPING = {"latest_revision", "has_unpublished_changes", "locked", "locked_at", "locked_by"}
+
+
+def snippet_saved(instance, created, update_fields=None):
+    if update_fields is not None and set(update_fields) <= BOOKKEEPING:
+        return
     if is_source(instance):
-        spread_snippet_facts(instance)
-        record_source_words(instance)
-        refresh_translation_source(instance)
+        for translation in (
+            type(instance)
+            .objects.filter(translation_key=instance.translation_key)
+            .exclude(pk=instance.pk)
+        ):
+            link(translation, instance)
+        if is_live(instance):
+            # Published (or saved by code, which makes live rows): the facts reach every
+            # language and the words go to the translators. A draft reaches no one.
+            spread_snippet_facts(instance)
+            record_source_words(instance)
+            refresh_translation_source(instance)
         return
     source = source_of(instance)
     if source is None:
         return
+    link(instance, source)
     if created:
-        repoint(instance, source.pk, instance.pk)
         # Every page that shows it, in every language (the tags are translation keys).
         changed(object_tags(instance))
     if not created or words_digest(instance) != words_digest(source):
@@ -259,10 +288,10 @@ def is_sourced_snippet(sender):
     )
 
 
-def on_saved(sender, instance, created=False, raw=False, **kwargs):
+def on_saved(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
     if raw or not is_sourced_snippet(sender):
         return
-    snippet_saved(instance, created)
+    snippet_saved(instance, created, update_fields)
 
 
 def on_deleting(sender, instance, **kwargs):

@@ -2,7 +2,7 @@
 
 New people are created once, however many sessions name them; sessions are created or
 updated from their latest revision (an editor's draft is built upon, not lost) and, unless
-asked to keep them as drafts, published. Unchanged sessions are not touched."""
+asked to keep them as drafts, published, and so are the new people. Unchanged sessions are not touched."""
 
 from dataclasses import dataclass
 
@@ -69,9 +69,12 @@ class Writer:
         locale = self.programme.locale
         for name in plan.new_people:
             first, last = split_name(name)
-            person = Person(first_name=first, last_name=last, locale=locale)
+            # A new person is moderated as the sessions are: published with them, else a
+            # draft (with its first revision) that a moderator publishes.
+            person = Person(first_name=first, last_name=last, locale=locale, live=False)
             person.full_clean()
             person.save()
+            self.save(person)
             people[normalise(name)] = person
             report.people_created += 1
         return people
@@ -120,6 +123,7 @@ class Writer:
         self.save(page)
 
     def save(self, page):
+        """A revision of the session (or new person), published unless kept as a draft."""
         revision = page.save_revision(user=self.user, log_action=True)
         if self.publish:
             revision.publish(user=self.user)

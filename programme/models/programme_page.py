@@ -13,7 +13,7 @@ from wagtail.contrib.routable_page.models import path, re_path
 from editions.models import EditionChildPage
 from home import page_cache, visibility
 from home.exports import Export, ExportsMixin, export_links
-from home.models import BasePage
+from home.models import BasePage, hide_drafts, shown_rows
 from home.translation import with_own_words
 from programme import changes as programme_changes
 from programme.calendar import build_calendar
@@ -82,7 +82,9 @@ class ProgrammePage(ExportsMixin, EditionChildPage):
             .prefetch_related(
                 Prefetch(
                     "speakers",
-                    queryset=SessionSpeaker.objects.select_related("person").order_by("sort_order"),
+                    queryset=shown_rows(SessionSpeaker.objects.select_related("person")).order_by(
+                        "sort_order"
+                    ),
                 )
             )
             .order_by("start", "end", "path")
@@ -91,7 +93,7 @@ class ProgrammePage(ExportsMixin, EditionChildPage):
     def with_edition(self, sessions):
         """The sessions, each knowing this programme's edition (their status and times
         depend on it) without a query of its own."""
-        sessions = list(sessions)
+        sessions = hide_drafts(sessions)  # a room not yet published is not shown
         for session in sessions:
             session.know_edition(self.edition)
         return sessions
@@ -143,7 +145,7 @@ class ProgrammePage(ExportsMixin, EditionChildPage):
         give_cards(
             placed + [(s, None, True) for s in associated],
             request,
-            lambda pks: self.sessions().filter(pk__in=pks),
+            lambda pks: self.with_edition(self.sessions().filter(pk__in=pks)),
         )
         context.update(
             {
@@ -279,11 +281,12 @@ class ProgrammePage(ExportsMixin, EditionChildPage):
         digits = room_id.lstrip("0")
         if venue is None or not digits or len(digits) > 18:  # beyond any row's number
             raise Http404
-        room = Room.objects.filter(pk=int(digits)).select_related("venue").first()
+        room = Room.objects.live().filter(pk=int(digits)).select_related("venue").first()
         if room is None or room.venue.translation_key != venue.translation_key:
             raise Http404
         return (
-            Room.objects.filter(translation_key=room.translation_key, locale=self.locale)
+            Room.objects.live()
+            .filter(translation_key=room.translation_key, locale=self.locale)
             .select_related("locale")
             .first()
             or room

@@ -21,7 +21,7 @@ from home.chrome import site_chrome
 from home.days import period_errors
 from home.exports import Export, ExportsMixin, export_links
 from home.invalidation import edition_keys, edition_tags
-from home.models import BasePage
+from home.models import BasePage, hide_drafts, shown_rows
 from home.structured_data import as_script_content
 from programme import changes
 from programme.blocks import ResourcesStreamBlock
@@ -308,15 +308,19 @@ class SessionPage(ExportsMixin, SessionFacts, BasePage):
     exports = (Export("calendar", "calendar.ics", "serve_calendar", "text/calendar"),)
 
     def serve_calendar(self, request):
+        hide_drafts([self])
         edition = self.edition
         content = build_calendar([self], edition, request, self.title)
         return calendar_response(content, f"{self.slug}.ics")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["speakers"] = list(self.speakers.select_related("person", "person__photo"))
+        hide_drafts([self])  # its room, while a moderator has not published it
+        context["speakers"] = list(
+            shown_rows(self.speakers.select_related("person", "person__photo"))
+        )
         context["organising_partners"] = list(
-            self.organising_partners.select_related("partner", "partner__logo")
+            shown_rows(self.organising_partners.select_related("partner", "partner__logo"))
         )
         context["programme_page"] = context["breadcrumb_pages"][-1]
         context["structured_data"] = self.structured_data(request, context["speakers"])

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, PublishingPanel
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -39,6 +39,7 @@ class Person(TranslatableSnippet, index.Indexed):
         FieldPanel("slug"),
         FieldPanel("photo"),
         FieldPanel("bio"),
+        PublishingPanel(),
     ]
     search_fields = [
         index.SearchField("first_name"),
@@ -47,6 +48,7 @@ class Person(TranslatableSnippet, index.Indexed):
         index.SearchField("search_text"),
         index.AutocompleteField("last_name"),
         index.FilterField("locale_id"),
+        index.FilterField("live"),
     ]
     # Facts (home/translation/): the same in every language; the bio is words.
     fact_fields = ("first_name", "last_name", "slug", "photo")
@@ -111,11 +113,13 @@ class Room(TranslatableSnippet, index.Indexed):
         FieldPanel("venue"),
         FieldPanel("capacity"),
         FieldPanel("description"),
+        PublishingPanel(),
     ]
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.FilterField("locale_id"),
+        index.FilterField("live"),
     ]
     # Facts (home/translation/); the name and how to find it are words.
     fact_fields = ("venue", "capacity")

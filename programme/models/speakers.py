@@ -11,6 +11,7 @@ from wagtail.models import Page
 from editions.models import EditionChildPage, EditionPage
 from home import visibility
 from home.invalidation import edition_keys
+from home.models import hide_drafts
 
 from .session import SessionPage, SessionSpeaker
 from .snippets import Person
@@ -37,7 +38,8 @@ class SpeakerIndexPage(RoutablePageMixin, EditionChildPage):
 
     def speakers(self):
         return (
-            Person.objects.filter(session_roles__session__in=self.edition_sessions())
+            Person.objects.live()
+            .filter(session_roles__session__in=self.edition_sessions())
             .select_related("photo")
             .distinct()
             .order_by("last_name", "first_name")
@@ -75,6 +77,7 @@ class SpeakerIndexPage(RoutablePageMixin, EditionChildPage):
             .select_related("session", "session__room")
             .order_by("session__start")
         )
+        hide_drafts([role.session for role in roles])
         for role in roles:
             role.session.know_edition(self.edition)  # its status, without a query
         return self.render(

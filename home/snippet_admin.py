@@ -1,0 +1,71 @@
+"""The admin of the moderated snippets (people, rooms, venues, partners, tiers).
+
+Wagtail's snippet views do the moderation itself (drafts, revisions, « Comparer », locking,
+the workflow, scheduling) once the models carry its mixins (home/models/snippets.py). Two
+doors need more than the model's permissions:
+
+- a chooser's « Ajouter » (a speaker created from the session's chooser) saves its form
+  directly, which would make the new snippet live: here it is a draft with its first
+  revision, published at once only for someone who may publish;
+- « Dépublier » and « Annuler la programmation » ask the publish permission of the model as
+  a whole, which translators hold for their language's translations: as for pages, a
+  translator never unpublishes nor changes a schedule (home/permissions.py).
+"""
+
+from django.core.exceptions import PermissionDenied
+
+from wagtail.permissions import policy_registry
+from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateView
+from wagtail.snippets.views.snippets import (
+    RevisionsUnscheduleView,
+    SnippetViewSet,
+    UnpublishView,
+)
+
+from .translators import translator_languages
+
+
+def may_publish(user, model):
+    return policy_registry.get_by_type(model).user_has_permission(user, "publish")
+
+
+def save_as_draft(obj, user):
+    """A new snippet made from a form: a draft and its first revision, published only by
+    someone who may publish."""
+    obj.live = False
+    obj.save()
+    revision = obj.save_revision(user=user, log_action=True)
+    if may_publish(user, type(obj)):
+        revision.publish(user=user)
+        obj.refresh_from_db()
+    return obj
+
+
+class DraftCreateView(SnippetCreateView):
+    def save_form(self, form):
+        return save_as_draft(form.save(commit=False), self.request.user)
+
+
+class ModeratedChooserViewSet(SnippetChooserViewSet):
+    create_view_class = DraftCreateView
+
+
+class NotForTranslators:
+    def dispatch(self, request, *args, **kwargs):
+        if translator_languages(request.user) is not None:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ModeratedUnpublishView(NotForTranslators, UnpublishView):
+    pass
+
+
+class ModeratedUnscheduleView(NotForTranslators, RevisionsUnscheduleView):
+    pass
+
+
+class ModeratedSnippetViewSet(SnippetViewSet):
+    chooser_viewset_class = ModeratedChooserViewSet
+    unpublish_view_class = ModeratedUnpublishView
+    revisions_unschedule_view_class = ModeratedUnscheduleView
