@@ -2,8 +2,11 @@ from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.images import apps as wagtail_images
+
 
 class HomeConfig(AppConfig):
+    default = True  # the app's config, beside ImagesConfig below
     name = "home"
     verbose_name = _("Site")
 
@@ -36,6 +39,9 @@ class HomeConfig(AppConfig):
         post_migrate.connect(ensure_translator_groups, dispatch_uid="home.translator_groups")
         translation.connect()
         visibility.connect()
+        from . import localize
+
+        localize.connect()  # a translator's control characters are refused too
         # The trees made before they followed the French are repaired first (orphans,
         # misplaced translations, two-address pages); then every French page gets a page in
         # every language.
@@ -47,3 +53,20 @@ class HomeConfig(AppConfig):
                 grant_tree(instance)
 
         page_published.connect(grant_new_home, weak=False, dispatch_uid="home.grant_new_home")
+
+
+class ImagesConfig(wagtail_images.WagtailImagesAppConfig):
+    """Wagtail's images app (label ``wagtailimages`` unchanged), with the image rule of
+    home/images.py as its permission policy: Wagtail registers its own in ready(), so ours is
+    registered right after it, which no earlier app's ready() could do."""
+
+    default = False
+
+    def ready(self):
+        super().ready()
+        from wagtail.images import get_image_model
+        from wagtail.permissions import register_permission_policy
+
+        from .images import image_permission_policy
+
+        register_permission_policy(get_image_model(), image_permission_policy())

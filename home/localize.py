@@ -9,6 +9,8 @@ group holds. Served in their place, at the same addresses (home/wagtail_hooks.py
 - « Synchroniser les pages traduites » updates every language at once, so it is the
   editors' (not a translator's), and it never publishes: the synchronised translations
   wait, as drafts, for their translators (the « Publier immédiatement » box is gone);
+- a string typed in the translation editor holding a control character is refused on the
+  string, in French, as the admin's forms refuse it on the field (home/forms.py);
 - « Convertir en page alias » would show the French page under /en/ or /es/: refused to
   everyone but administrators.
 """
@@ -62,3 +64,87 @@ def convert_to_alias(request, page_id):
     if not request.user.is_superuser:
         raise PermissionDenied
     return convert.convert_to_alias(request, page_id)
+
+
+def submitted_value(request):
+    """The « value » a PUT from the translation editor sends (multipart or url-encoded).
+    Reading the body keeps it for wagtail-localize's own view, which reads it again."""
+    from io import BytesIO
+
+    from django.http import QueryDict
+    from django.http.multipartparser import MultiPartParser
+
+    body = request.body
+    if request.content_type == "multipart/form-data":
+        data, _files = MultiPartParser(
+            request.META, BytesIO(body), request.upload_handlers, request.encoding
+        ).parse()
+    else:
+        data = QueryDict(body, encoding=request.encoding)
+    return data.get("value", "")
+
+
+def edit_string_translation(request, translation_id, string_segment_id):
+    """wagtail-localize's « save this string » (its editor's text box), refusing a control
+    character (home/text.py) in French on the string, before anything is stored: the last
+    good translation stays until the translator retypes it."""
+    from django.http import Http404, JsonResponse
+    from django.shortcuts import get_object_or_404
+
+    from wagtail_localize.models import StringSegment, Translation
+    from wagtail_localize.views import edit_translation
+
+    from .forms import CONTROL_CHARACTERS_MESSAGE
+    from .text import has_control_characters
+
+    if request.method == "PUT" and has_control_characters(value := submitted_value(request)):
+        translation = get_object_or_404(Translation, id=translation_id)
+        segment = get_object_or_404(StringSegment, id=string_segment_id)
+        if segment.context.object_id != translation.source.object_id:
+            raise Http404
+        if not edit_translation.user_can_edit_instance(
+            request.user, translation.get_target_instance()
+        ):
+            raise PermissionDenied
+        # What the editor shows of a saved string, with the refusal as its error.
+        return JsonResponse(
+            {
+                "string_id": segment.string_id,
+                "segment_id": segment.pk,
+                "data": value,
+                "error": str(CONTROL_CHARACTERS_MESSAGE),
+                "comment": "",
+                "last_translated_by": None,
+            }
+        )
+    return edit_translation.edit_string_translation(request, translation_id, string_segment_id)
+
+
+def refuse_control_characters(sender, instance, **kwargs):
+    """pre_save of wagtail-localize's StringTranslation: a translation holding a control
+    character (home/text.py) is kept, marked as an error with the French message, as
+    wagtail-localize marks invalid HTML. Its editor shows the message on the string, and no
+    page or snippet is made from it until the translator retypes it. The editor's text box is
+    refused before this (edit_string_translation); a PO file or a machine translation saves
+    through here."""
+    from .forms import CONTROL_CHARACTERS_MESSAGE
+    from .text import has_control_characters
+
+    if has_control_characters(instance.data):
+        instance.has_error = True
+        instance.field_error = str(CONTROL_CHARACTERS_MESSAGE)
+    elif instance.field_error == str(CONTROL_CHARACTERS_MESSAGE):
+        instance.has_error = False
+        instance.field_error = ""
+
+
+def connect():
+    from django.db.models.signals import pre_save
+
+    from wagtail_localize.models import StringTranslation
+
+    pre_save.connect(
+        refuse_control_characters,
+        sender=StringTranslation,
+        dispatch_uid="home.localize.refuse_control_characters",
+    )

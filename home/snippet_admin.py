@@ -9,7 +9,11 @@ doors need more than the model's permissions:
   revision, published at once only for someone who may publish;
 - « Dépublier » and « Annuler la programmation » ask the publish permission of the model as
   a whole, which translators hold for their language's translations: as for pages, a
-  translator never unpublishes nor changes a schedule (home/permissions.py).
+  translator never unpublishes nor changes a schedule (home/permissions.py);
+- « Copier » shows a form prefilled from the original, which the browser sends to « Ajouter ».
+  Wagtail's copy view also answers a POST itself, and saves it over the original (its
+  form's instance): a Rédacteur's POST there replaced a live person and took it off the
+  site. The copy view here only shows the form.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -17,6 +21,7 @@ from django.core.exceptions import PermissionDenied
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateView
 from wagtail.snippets.views.snippets import (
+    CopyView,
     RevisionsUnscheduleView,
     SnippetViewSet,
     UnpublishView,
@@ -65,7 +70,14 @@ class ModeratedUnscheduleView(NotForTranslators, RevisionsUnscheduleView):
     pass
 
 
+class FormOnlyCopyView(CopyView):
+    """The copy's form, sent to the create view (its action); never a save of its own."""
+
+    http_method_names = ["get", "head", "options"]
+
+
 class ModeratedSnippetViewSet(SnippetViewSet):
     chooser_viewset_class = ModeratedChooserViewSet
+    copy_view_class = FormOnlyCopyView
     unpublish_view_class = ModeratedUnpublishView
     revisions_unschedule_view_class = ModeratedUnscheduleView

@@ -1,4 +1,6 @@
-"""SVG images (partner logos) are cleaned on upload: script, event handlers, foreign content
+"""The image forms of the admin.
+
+SVG images (partner logos) are cleaned on upload: script, event handlers, foreign content
 and links to other sites are removed (py-svg-hush, made by Wagtail's maintainers for this),
 so a logo shown anywhere, or opened on its own, cannot run anything."""
 
@@ -75,9 +77,14 @@ class ImageFileField(WagtailImageField):
 
 
 class ImageForm(BaseImageForm):
-    """WAGTAILIMAGES_IMAGE_FORM_BASE: every image upload form of the admin."""
+    """WAGTAILIMAGES_IMAGE_FORM_BASE: every image upload form of the admin.
+
+    Replacing the file of an image that live content shows is refused on the field to whoever
+    may not publish that content (home/images.py); a replaced original is kept, not deleted.
+    """
 
     def __init__(self, *args, **kwargs):
+        self.editing_user = kwargs.get("user")
         super().__init__(*args, **kwargs)
         if "file" in self.fields:
             # Made per form, as Wagtail's is: it reads the limits from the settings.
@@ -85,3 +92,36 @@ class ImageForm(BaseImageForm):
             self.fields["file"] = ImageFileField(
                 label=field.label, required=field.required, widget=field.widget
             )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.replaces_file() and self.editing_user is not None:
+            from home.images import refusal
+
+            message = refusal(self.editing_user, self.instance, "replace")
+            if message:
+                self.add_error("file", message)
+        return cleaned
+
+    def replaces_file(self):
+        return bool(self.instance.pk) and "file" in self.fields and "file" in self.changed_data
+
+    def save(self, commit=True):
+        from django.utils import timezone
+
+        from home.images import ReplacedImageFile
+
+        original = self.original_file if self.replaces_file() else None
+        if original:
+            # Wagtail's form deletes the original file; it is kept for older revisions.
+            self.original_file = None
+        image = super().save(commit=commit)
+        if commit and original:
+            image.renditions.all().delete()
+            ReplacedImageFile.objects.create(
+                image=image,
+                file_name=original.name,
+                replaced_at=timezone.now(),
+                replaced_by=self.editing_user if getattr(self.editing_user, "pk", None) else None,
+            )
+        return image

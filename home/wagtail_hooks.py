@@ -51,6 +51,11 @@ def localize_urls():
             name="localize_update_translations",
         ),
         path(
+            "localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
+            localize.edit_string_translation,
+            name="localize_edit_string_translation",
+        ),
+        path(
             "localize/page/<int:page_id>/convert_to_alias/",
             localize.convert_to_alias,
             name="localize_convert_to_alias",

@@ -35,7 +35,7 @@ INSTALLED_APPS = [
     "wagtail.users",
     "wagtail.snippets",
     "wagtail.documents",
-    "wagtail.images",
+    "home.apps.ImagesConfig",  # wagtail.images, with the image rule (home/images.py)
     "wagtail.search",
     "wagtail.admin",
     "wagtail",

@@ -1,6 +1,7 @@
 """The base's models: BasePage (every public page), the home and standard pages, the site
 settings, the translatable snippet base and the translation statuses."""
 
+from home.images import ReplacedImageFile  # noqa: F401 (the model is registered here)
 from home.text import tel_href, validate_phone  # noqa: F401 (migrations name home.models.validate_phone)
 from home.translation import TranslationStatus  # noqa: F401 (the model is registered here)
 

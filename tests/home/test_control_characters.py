@@ -95,3 +95,67 @@ def test_the_site_settings_refuse_them_on_the_field(admin_client, home):
     assert response.status_code == 200
     assert any(MESSAGE in m for m in field_errors(response)["organisation_name"])
     assert SiteSettings.for_site(site).organisation_name == "Cités Unies France"
+
+
+def test_a_translators_string_is_refused_in_the_editor_and_never_published(
+    client, django_user_model, demo_translated, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import Locale
+    from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+    from home.translators import ensure_translator_groups
+
+    ensure_translator_groups()  # their language's tree, as after `migrate` on the site
+    user = django_user_model.objects.create_user("traductrice", "t@example.org", "x")
+    user.groups.add(Group.objects.get(name="Traducteurs EN"))
+    client.force_login(user)
+    # A session translated into English (not an alias of the French).
+    english = SessionPage.objects.filter(locale__language_code="en", alias_of__isnull=True).first()
+    french = english.get_translation(Locale.objects.get(language_code="fr"))
+    source = TranslationSource.objects.get_for_instance(french)
+    translation = Translation.objects.get(source=source, target_locale__language_code="en")
+    segment = source.stringsegment_set.get(context__path="title")
+    url = reverse("wagtail_localize:edit_string_translation", args=(translation.pk, segment.pk))
+
+    from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+
+    response = client.put(  # what the editor's text box sends: a FormData
+        url,
+        encode_multipart(BOUNDARY, {"value": "Morning workshops\x0b\x1f"}),
+        content_type=MULTIPART_CONTENT,
+    )
+    # Refused in French on the string in the editor, and not stored: the last good
+    # translation stays…
+    assert response.status_code == 200, response.content
+    assert MESSAGE in response.json()["error"]
+    stored = StringTranslation.objects.get(
+        translation_of_id=segment.string_id, locale__language_code="en", context=segment.context
+    )
+    assert not has_control_characters(stored.data) and not stored.has_error
+    # …and never published: the page keeps its last good title.
+    before = english.title
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("wagtailadmin_pages:edit", args=(english.pk,)), {"action": "publish"})
+    english.refresh_from_db()
+    assert english.title == before
+    assert not has_control_characters(english.title)
+    # Retyped, the error goes and the words are published.
+    response = client.put(
+        url, "value=Morning+workshops", content_type="application/x-www-form-urlencoded"
+    )
+    assert response.json()["error"] is None
+    # A PO file or a machine translation holding one is kept as an error, never published.
+    stored.data = "Morning\x0b"
+    stored.save()
+    stored.refresh_from_db()
+    assert stored.has_error and MESSAGE in stored.get_error()
+    stored.data = "Morning workshops"
+    stored.save()
+    stored.refresh_from_db()
+    assert not stored.has_error
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("wagtailadmin_pages:edit", args=(english.pk,)), {"action": "publish"})
+    english.refresh_from_db()
+    assert english.title == "Morning workshops"

@@ -10,17 +10,20 @@ savepoint rolled back afterwards; what it wrote is compared with the rules:
 - a translator creates, edits and publishes only in their own language;
 - a translator never creates another language, never deletes, moves, copies or aliases,
   never unpublishes, restricts or schedules;
-- a Rédacteur never publishes, by any path;
+- a Rédacteur never publishes a page or a snippet, by any path;
+- only a Modérateur replaces the file of, or deletes, an image that live content shows;
 - starting or updating a translation makes a draft: French text never goes live under /en/
   or /es/ (wagtail-localize's views change no live page, for anyone);
 - no request ends in a server error.
 """
 
 import re
+from io import BytesIO
 
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.db.models import Count, IntegerField, Max, Sum
 from django.db.models.functions import Cast
@@ -34,6 +37,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, Revision
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 import pytest
+from PIL import Image as PILImage
 
 from editions.models import EditionPage, Venue
 from partners.models import Partner, PartnerTier
@@ -307,6 +311,14 @@ def candidates(pieces, name, world, languages):
             for values, page in rows
             for action in ("publish", "unpublish", "delete", "move", "session_status")
         ]
+        # The bulk deletion of an image live pages show, and of a live French snippet.
+        person = Person.objects.filter(locale=world.locales["fr"]).order_by("pk").first()
+        for (app_label, model_name), pk in (
+            (("wagtailimages", "image"), world.image.pk),
+            (("programme", "person"), person.pk),
+        ):
+            values = {"app_label": app_label, "model_name": model_name, "action": "delete"}
+            rows.append(({**values, "_query": f"?id={pk}"}, None))
     return rows
 
 
@@ -336,7 +348,16 @@ def post_data(world, page):
         "position": "0",
         "chooser": parent.pk,
         "comment": "matrice",
+        # The image form: a new file for an image that live pages show.
+        "title": "Matrice",
+        "file": png_upload(),
     }
+
+
+def png_upload():
+    data = BytesIO()
+    PILImage.new("RGB", (40, 20), (200, 0, 0)).save(data, "PNG")
+    return SimpleUploadedFile("matrice.png", data.getvalue(), content_type="image/png")
 
 
 # --- what was written ----------------------------------------------------------------------
@@ -361,7 +382,7 @@ def snapshot():
         )
     }
     snippets = {
-        (model.__name__, row[0]): row
+        (model.__name__, row[0]): (*row, model.__name__)
         for model in SNIPPETS.values()
         for row in model.objects.values_list("pk", "locale__language_code", *fields_of(model))
     }
@@ -374,6 +395,7 @@ def snapshot():
             )
         ),
         "restrictions": set(PageViewRestriction.objects.values_list("page_id", "restriction_type")),
+        "images": dict(get_image_model().objects.values_list("pk", "file")),
         "translations": {
             row[0]: row
             for row in Translation.objects.values_list(
@@ -405,8 +427,16 @@ def fingerprint():
         Translation.objects.aggregate(n=Count("pk"), on=Sum(Cast("enabled", IntegerField()))),
         StringTranslation.objects.aggregate(n=Count("pk"), last=Max("pk")),
         PageViewRestriction.objects.count(),
+        get_image_model().objects.aggregate(n=Count("pk"), files=Max("file")),
         tuple(model.objects.count() for model in SNIPPETS.values()),
     )
+
+
+def snippet_live(row):
+    """(live, live revision) of a snippet's row in the snapshot (its model's name last)."""
+    model = next(m for m in SNIPPETS.values() if m.__name__ == row[-1])
+    names = ["pk", "locale", *fields_of(model)]
+    return row[names.index("live")], row[names.index("live_revision_id")]
 
 
 def fields_of(model):
@@ -476,7 +506,26 @@ def violations(group, language, view_name, before, after):
             for row in new_rows + [new for _old, new in changed_rows]:
                 if row[1] != language:
                     found.append(f"wrote {kind} in {row[1]}: {row[:3]}")
+    # Images the public sees: only whoever may publish what shows them replaces or deletes
+    # them (home/images.py); every image of the demo is shown by a live page or snippet.
+    for pk, file_name in before["images"].items():
+        if group == "Modérateurs":
+            break
+        if pk not in after["images"]:
+            found.append(f"deleted the image {pk} that live content shows")
+        elif after["images"][pk] != file_name:
+            found.append(f"replaced the file of the image {pk} that live content shows")
     if group == "Rédacteurs":
+        snippets_new, snippets_deleted, snippets_changed = diff["snippets"]
+        for old, new in snippets_changed:
+            if snippet_live(old) != snippet_live(new):
+                found.append(f"published or unpublished the snippet {old[:2]}")
+        for row in snippets_new:
+            if snippet_live(row)[0]:
+                found.append(f"created the snippet {row[:2]} live")
+        for row in snippets_deleted:
+            if snippet_live(row)[0]:
+                found.append(f"deleted the live snippet {row[:2]}")
         for old, new in changed_pages:
             if live_changed(old, new):
                 found.append(f"published or unpublished {old[3]}")
@@ -528,7 +577,7 @@ def walk_as(group, user, world, capture):
     done = set()
     for pieces, name in admin_patterns():
         for values, page in candidates(pieces, name, world, languages):
-            path = build(pieces, values)
+            path = build(pieces, values) + values.get("_query", "")
             if page is not None:
                 path += f"?id={page.pk}"
             if path in done:  # a view served in place of another (home/localize.py)
@@ -546,6 +595,8 @@ def walk_as(group, user, world, capture):
                     wrote = method == "post" or fingerprint() != unchanged
                     after = snapshot() if wrote else before
                     transaction.set_rollback(True)
+                if wrote:  # a deleted image's file goes at once, even when its row comes back
+                    world.restore_files()
                 view_name = resolve(path.split("?")[0]).view_name
                 asked.add(view_name)
                 where = f"{group}: {method.upper()} {path} ({view_name})"

@@ -16,6 +16,7 @@ from wagtail.search.backends import get_search_backend
 
 import pytest
 import time_machine
+from bs4 import BeautifulSoup
 
 from editions.models import Venue
 from partners.factories import EditionPartnerFactory, PartnerFactory, PartnerTierFactory
@@ -321,3 +322,24 @@ def test_a_translator_publishes_their_language_but_never_unpublishes(client, peo
         assert response.status_code in (302, 403)  # the admin's « permission refusée »
         obj.refresh_from_db()
         assert obj.live
+
+
+def test_a_post_to_copy_never_saves_over_the_original(client, people, db):
+    """Found by the permission matrix: Wagtail's copy view saved a POST over the original
+    (its form's instance), so a Rédacteur replaced a live speaker and took it off the site.
+    The copy's form goes to « Ajouter », which makes a new draft."""
+    person = Person.objects.create(first_name="Michaël", last_name="Delafosse")
+    client.force_login(people["redactrice"])
+    copy = reverse("wagtailsnippets_programme_person:copy", args=(person.pk,))
+    form = client.get(copy)
+    assert form.status_code == 200
+    action = BeautifulSoup(form.content, "html.parser").select_one("form[method=post]")["action"]
+    assert action.split("?")[0] == reverse("wagtailsnippets_programme_person:add")
+    refused = client.post(copy, {"first_name": "Faux", "last_name": "Nom"})
+    assert refused.status_code == 405
+    person.refresh_from_db()
+    assert (person.first_name, person.last_name, person.live) == ("Michaël", "Delafosse", True)
+    # Sent where the form says, it is a new draft beside the original.
+    client.post(action, {"first_name": "Michaël", "last_name": "Delafosse (copie)"})
+    copied = Person.objects.get(last_name="Delafosse (copie)")
+    assert copied.pk != person.pk and not copied.live
