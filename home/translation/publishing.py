@@ -70,6 +70,7 @@ def show_source_words(source, translation):
     """A translation that is only a draft goes live with the French words (marked as such);
     its draft stays the translator's latest revision until they publish it."""
     updated = translation.with_content_json(source.serializable_data())
+    own_rows(updated, translation, source)
     # The translation keeps its own slug and address: with_content_json computed one from
     # the French slug, which left the page (and, through it, its children) answering at
     # two addresses. A French publication never moves a translation.
@@ -87,6 +88,21 @@ def show_source_words(source, translation):
             copy_rows(source, updated, relation, ())
     updated.save(clean=False)
     forget_translation(translation)  # its words are the source's: not translated
+
+
+def own_rows(updated, translation, source):
+    """The inline rows `updated` took from the French page's JSON carry the French rows'
+    primary keys and language: saved on the translation, they would take the French rows
+    away from the French page (and from each other language in turn), which lost the lists
+    of every copied edition on its first publication. Each row becomes the translation's
+    own row for the same translation key, or a new one, in the translation's language."""
+    for relation in child_relation_names(source):
+        mine = {row.translation_key: row.pk for row in getattr(translation, relation).all()}
+        rows = list(getattr(updated, relation).all())
+        for row in rows:
+            row.pk = mine.get(row.translation_key)
+            row.locale_id = translation.locale_id
+        setattr(updated, relation, rows)
 
 
 def child_relation_names(page):
