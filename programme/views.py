@@ -7,7 +7,6 @@ from django import forms
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -15,13 +14,13 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from wagtail.admin.widgets import AdminDateTimeInput
-from wagtail.models import Page
 
 from home.clock import to_local
 
+from . import release
 from .importing.exporting import export_programme, template_workbook
 from .importing.planning import Planner
 from .importing.reading import FileRejected, check_file, read
@@ -194,51 +193,31 @@ class ReleaseForm(forms.Form):
         return value
 
 
-def release_pages(programme, translations=True):
-    """The programme page, its sessions and, if asked, their translations, parents first."""
-    pages = [programme, *SessionPage.objects.child_of(programme).order_by("path")]
-    if translations:
-        keys = [page.translation_key for page in pages]
-        pages += list(
-            Page.objects.filter(translation_key__in=keys)
-            .exclude(locale=programme.locale)
-            .order_by("depth", "path")
-            .specific()
-        )
-    return pages
-
-
-def releasable(pages, user):
-    """The pages whose release `user` may schedule (a moderator: all of them)."""
-    return [page for page in pages if page.permissions_for_user(user).can_schedule()]
-
-
-def schedule_release(pages, when, user=None):
-    """Wagtail's scheduled publishing, for every page at once: each page's latest revision
-    is approved to go live at `when` (`manage.py publish_scheduled` publishes it then)."""
-    with transaction.atomic():
-        for page in pages:
-            draft = page.get_latest_revision_as_object()
-            draft.go_live_at = when
-            revision = draft.save_revision(user=user, log_action=True)
-            revision.publish(user=user)
-    return len(pages)
-
-
 def programme_release(request, page_id):
     programme = programme_for(request, page_id, "can_schedule")
     form = ReleaseForm(request.POST or None)
+    translations = bool(request.POST.get("translations")) if request.method == "POST" else True
+    scheduled, left = release.plan_release(programme, request.user, translations)
     if request.method == "POST" and form.is_valid():
         when = form.cleaned_data["go_live_at"]
-        pages = releasable(
-            release_pages(programme, form.cleaned_data["translations"]), request.user
-        )
-        count = schedule_release(pages, when, request.user)
+        count = release.schedule_release(scheduled, when, request.user)
         messages.success(
             request,
             _("%(count)s pages will be published on %(when)s.")
             % {"count": count, "when": date_format(to_local(when), "DATETIME_FORMAT")},
         )
+        for item in left:
+            if item.page.alias_of_id:
+                continue
+            messages.warning(
+                request,
+                _("Left out: « %(title)s » (%(language)s), %(reason)s.")
+                % {
+                    "title": item.page.get_admin_display_title(),
+                    "language": item.page.locale.language_code,
+                    "reason": item.reason,
+                },
+            )
         return redirect("wagtailadmin_explore", programme.pk)
     sessions = SessionPage.objects.child_of(programme)
     return TemplateResponse(
@@ -249,5 +228,31 @@ def programme_release(request, page_id):
             "form": form,
             "session_count": sessions.count(),
             "draft_count": sessions.filter(live=False).count(),
+            "scheduled": scheduled,
+            "left_out": [item for item in left if not item.page.alias_of_id],
+            "aliases": sum(1 for item in left if item.page.alias_of_id),
+            "already_scheduled": len(release.scheduled_pages(programme)),
         },
+    )
+
+
+def programme_release_cancel(request, page_id):
+    """« Annuler la publication programmée »: the whole release at once."""
+    programme = programme_for(request, page_id, "can_schedule")
+    if request.method == "POST":
+        count = release.cancel_release(programme, request.user)
+        messages.success(
+            request,
+            ngettext(
+                "The scheduled publication of %(count)s page was cancelled.",
+                "The scheduled publications of %(count)s pages were cancelled.",
+                count,
+            )
+            % {"count": count},
+        )
+        return redirect("wagtailadmin_explore", programme.pk)
+    return TemplateResponse(
+        request,
+        "programme/admin/release_cancel.html",
+        {"programme": programme, "pages": release.scheduled_pages(programme)},
     )

@@ -10,7 +10,7 @@ from home.snippet_admin import ModeratedChooserViewSet, ModeratedSnippetViewSet
 from home.translator_dashboard import TranslationWorkPanel
 from home.translators import translator_languages
 
-from . import views
+from . import release, views
 from .bulk_status import SessionStatusBulkAction
 from .dashboard import CurrentEditionPanel
 from .models import Person, ProgrammePage, Room
@@ -76,6 +76,12 @@ class ReleaseProgrammeButton(PageMenuItem):
     url_name = "programme_release"
 
 
+class CancelReleaseButton(PageMenuItem):
+    label = _("Cancel the scheduled publication")
+    icon_name = "calendar-alt"
+    url_name = "programme_release_cancel"
+
+
 class ExportProgrammeButton(PageMenuItem):
     label = _("Export to a spreadsheet (.xlsx)")
     icon_name = "download"
@@ -90,6 +96,8 @@ def programme_buttons(page, user, next_url=None, view_name=None):
         yield ImportProgrammeButton(page=page, priority=36)
     if permissions.can_schedule():
         yield ReleaseProgrammeButton(page=page, priority=38)
+        if release.scheduled_pages(page.specific):
+            yield CancelReleaseButton(page=page, priority=39)
     if permissions.can_edit():
         yield ProgrammeGridButton(page=page, priority=35)
         yield ExportProgrammeButton(page=page, priority=37)
@@ -107,6 +115,11 @@ def programme_admin_urls():
         path("programme/template.xlsx", views.template_xlsx, name="programme_template"),
         path("programme/<int:page_id>/grid/", views.programme_grid, name="programme_grid"),
         path("programme/<int:page_id>/release/", views.programme_release, name="programme_release"),
+        path(
+            "programme/<int:page_id>/release/cancel/",
+            views.programme_release_cancel,
+            name="programme_release_cancel",
+        ),
     ]
 
 

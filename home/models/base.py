@@ -9,7 +9,8 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Page
+from wagtail.locks import ScheduledForPublishLock
+from wagtail.models import DraftStateMixin, Page
 
 from home import page_cache, visibility
 from home.forms import ParentAwarePageForm, drop_repeated_rows
@@ -71,6 +72,16 @@ class BasePage(Page):
     fact_fields = ()
     fact_relations = {}
     overridable_facts = ()
+
+    def get_lock(self):
+        """A scheduled publication does not lock the page (Wagtail's ScheduledForPublishLock
+        would, until go-live): editors keep working on a programme whose release is
+        scheduled; a new draft waits for its own publication, and the scheduled revision
+        still goes live at its time (programme/release.py). Other locks stay."""
+        lock = super().get_lock()
+        if isinstance(lock, ScheduledForPublishLock):
+            return super(DraftStateMixin, self).get_lock()
+        return lock
 
     def full_clean(self, *args, **kwargs):
         # A translation's facts are its source's, whoever saves it and however.

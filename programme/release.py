@@ -1,0 +1,119 @@
+"""The programme's release: its page and sessions (and their translations) go live together.
+
+What a release schedules is decided here, page by page (issue 25):
+
+- a page's latest changes are scheduled when they are its publisher's to make: saved by
+  someone who may publish the page (the moderator scheduling, another moderator, a
+  translator in their language, the import run by a moderator, the system), or already
+  approved. A Rédacteur's draft that nobody submitted, or one still in moderation, is left
+  out, and the release says so: it never goes live behind the editors' backs;
+- an alias is left to follow its French page (Wagtail updates aliases when their source is
+  published): scheduling one would be saving a revision of an alias;
+- a page already live with nothing new has nothing to schedule.
+
+A scheduled page is not locked (home/models/base.py, BasePage.get_lock): editors keep
+working, and a new draft waits for its own publication while the scheduled revision goes
+live at its time. « Annuler la publication programmée » cancels the whole release at once.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from wagtail.models import Page, Revision
+
+from .models import SessionPage
+
+
+@dataclass
+class Left:
+    page: Page
+    reason: str
+
+
+def release_pages(programme, translations=True):
+    """The programme page, its sessions and, if asked, their translations, parents first."""
+    pages = [programme, *SessionPage.objects.child_of(programme).order_by("path")]
+    if translations:
+        keys = [page.translation_key for page in pages]
+        pages += list(
+            Page.objects.filter(translation_key__in=keys)
+            .exclude(locale=programme.locale)
+            .order_by("depth", "path")
+            .specific()
+        )
+    return pages
+
+
+def author_of(revision):
+    return revision.user.get_full_name() or revision.user.get_username()
+
+
+def why_left_out(page, user):
+    """None when `user` schedules `page`'s latest changes, else the reason, in French."""
+    if page.alias_of_id:
+        return _("an alias: it follows its French page")
+    permissions = page.permissions_for_user(user)
+    if not permissions.can_schedule():
+        return _("you may not schedule it")
+    if page.live and not page.has_unpublished_changes:
+        return _("already live, with nothing new")
+    if page.workflow_in_progress:
+        return _("in moderation: approve it first")
+    revision = page.latest_revision
+    if revision is not None and revision.user_id not in (None, user.pk):
+        if not page.permissions_for_user(revision.user).can_publish():
+            return _("a draft by %(author)s, never submitted for moderation") % {
+                "author": author_of(revision)
+            }
+    return None
+
+
+def plan_release(programme, user, translations=True):
+    """([pages to schedule], [Left]) for `user`'s release of `programme`."""
+    scheduled, left = [], []
+    for page in release_pages(programme, translations):
+        reason = why_left_out(page, user)
+        if reason is None:
+            scheduled.append(page)
+        else:
+            left.append(Left(page, reason))
+    return scheduled, left
+
+
+def schedule_release(pages, when, user=None):
+    """Wagtail's scheduled publishing, for every page at once: each page's latest revision
+    is approved to go live at `when` (`manage.py publish_scheduled` publishes it then)."""
+    with transaction.atomic():
+        for page in pages:
+            draft = page.get_latest_revision_as_object()
+            draft.go_live_at = when
+            revision = draft.save_revision(user=user, log_action=True)
+            revision.publish(user=user)
+    return len(pages)
+
+
+def scheduled_pages(programme):
+    """The release's pages (in every language) that wait for a scheduled publication."""
+    pages = release_pages(programme)
+    waiting = set(
+        Revision.page_revisions.filter(
+            object_id__in=[str(page.pk) for page in pages], approved_go_live_at__isnull=False
+        ).values_list("object_id", flat=True)
+    )
+    return [page for page in pages if str(page.pk) in waiting]
+
+
+def cancel_release(programme, user):
+    """Every scheduled publication of the programme's pages is cancelled (as Wagtail's own
+    « Annuler la programmation » does for one page, logged the same way); drafts stay."""
+    pages = scheduled_pages(programme)
+    with transaction.atomic():
+        for page in pages:
+            revision = page.scheduled_revision
+            revision.approved_go_live_at = None
+            revision.save(user=user, update_fields=["approved_go_live_at"])
+            if not page.live:
+                type(page).objects.filter(pk=page.pk).update(go_live_at=None)
+    return len(pages)

@@ -1,0 +1,109 @@
+"""Findings 2 and 3 of issue 25: « Planifier la publication du programme » answered 500 when a
+session was untranslated (a revision of an alias), published Rédacteurs' drafts nobody had
+submitted, locked every page until go-live and could only be cancelled page by page."""
+
+import datetime
+import zoneinfo
+
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
+
+from wagtail.models import Locale
+
+import pytest
+import time_machine
+from bs4 import BeautifulSoup
+
+from programme.models import ProgrammePage, SessionPage
+
+PARIS = zoneinfo.ZoneInfo("Europe/Paris")
+RELEASE = datetime.datetime(2025, 5, 2, 9, 0, tzinfo=PARIS)
+
+
+@pytest.fixture
+def prepared(demo_translated, django_user_model):
+    """The 2025 programme hidden while it is prepared, one session untranslated (an alias in
+    English and Spanish), and a Rédacteur's draft saved but never submitted."""
+    programme = ProgrammePage.objects.get(locale__language_code="fr", url_path__contains="/2025/")
+    for page in [programme, *SessionPage.objects.child_of(programme)]:
+        page.unpublish()
+    untranslated = SessionPage.objects.get(slug="pause-cafe", locale__language_code="fr")
+    for page in untranslated.get_translations():
+        page.delete()
+    untranslated.copy_for_translation(Locale.objects.get(language_code="en"), alias=True)
+    redactrice = django_user_model.objects.create_user("redactrice", "r@example.org", "x")
+    redactrice.groups.add(Group.objects.get(name="Rédacteurs"))
+    drafted = SessionPage.objects.get(slug="ateliers-matin", locale__language_code="fr")
+    draft = drafted.get_latest_revision_as_object()
+    draft.title = "Ateliers (brouillon non soumis)"
+    draft.save_revision(user=redactrice)
+    return {"programme": programme, "untranslated": untranslated, "drafted": drafted}
+
+
+def schedule(admin_client, programme, **data):
+    return admin_client.post(
+        reverse("programme_release", args=[programme.pk]),
+        {"go_live_at": "02/05/2025 09:00", "translations": "on", **data},
+        follow=True,
+    )
+
+
+def test_the_release_leaves_out_unsubmitted_drafts_and_follows_aliases(
+    prepared, admin_client, client
+):
+    programme, drafted = prepared["programme"], prepared["drafted"]
+    with time_machine.travel("2025-05-01 12:00 +02:00", tick=False):
+        form = admin_client.get(reverse("programme_release", args=[programme.pk]))
+        left = BeautifulSoup(form.content, "html.parser").select(".release-left-out li")
+        assert [li.get_text(" ", strip=True) for li in left] == [
+            "Ateliers (brouillon non soumis) (fr) : un brouillon de redactrice, jamais soumis "
+            "à la relecture"
+        ]
+        response = schedule(admin_client, programme)
+        assert response.status_code == 200  # no longer a 500 on the untranslated session
+        text = response.content.decode()
+        assert "pages seront publiées le" in text
+        assert "Laissée de côté : « Ateliers (brouillon non soumis) » (fr)" in text
+        # Nothing is locked: editors keep working on the scheduled pages.
+        session = SessionPage.objects.get(slug="seance-ouverture", locale__language_code="fr")
+        assert session.scheduled_revision is not None
+        assert not session.get_lock()
+        edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=[session.pk]))
+        assert "verrouillée" not in edit.content.decode()
+        # A new draft does not cancel the release.
+        later = session.get_latest_revision_as_object()
+        later.title = "Séance d'ouverture (après la programmation)"
+        later.save_revision()
+        assert SessionPage.objects.get(pk=session.pk).scheduled_revision is not None
+
+    with time_machine.travel(RELEASE + datetime.timedelta(minutes=1), tick=False):
+        call_command("publish_scheduled")
+    assert client.get("/fr/2025/programme/").status_code == 200
+    # The untranslated session follows its French page in English.
+    assert client.get("/en/2025/programme/pause-cafe/").status_code == 200
+    # The Rédacteur's draft did not go live: the session stays unpublished.
+    drafted.refresh_from_db()
+    assert not drafted.live
+    assert client.get("/fr/2025/programme/ateliers-matin/").status_code == 404
+    # The draft saved after scheduling is still a draft; the scheduled words went live.
+    session = SessionPage.objects.get(slug="seance-ouverture", locale__language_code="fr")
+    assert session.live and session.has_unpublished_changes
+    assert session.title != "Séance d'ouverture (après la programmation)"
+
+
+def test_the_whole_release_is_cancelled_at_once(prepared, admin_client, client):
+    programme = prepared["programme"]
+    with time_machine.travel("2025-05-01 12:00 +02:00", tick=False):
+        schedule(admin_client, programme)
+        cancel = reverse("programme_release_cancel", args=[programme.pk])
+        explore = admin_client.get(reverse("wagtailadmin_explore", args=[programme.pk]))
+        assert cancel in explore.content.decode()  # offered in the programme's actions
+        listed = BeautifulSoup(admin_client.get(cancel).content, "html.parser")
+        assert len(listed.select("main li")) >= 10
+        response = admin_client.post(cancel, follow=True)
+        assert "Les publications programmées de" in response.content.decode()
+        assert not [p for p in SessionPage.objects.child_of(programme) if p.scheduled_revision]
+    with time_machine.travel(RELEASE + datetime.timedelta(minutes=1), tick=False):
+        call_command("publish_scheduled")
+    assert client.get("/fr/2025/programme/").status_code == 404
