@@ -119,12 +119,14 @@ def confirm(request, programme, context):
                 request,
                 _(
                     "Programme imported. Sessions created: %(created)s, updated: %(updated)s, "
-                    "unchanged: %(unchanged)s; new people: %(people)s."
+                    "unchanged: %(unchanged)s (drafts published: %(drafts)s); new people: "
+                    "%(people)s."
                 )
                 % {
                     "created": report.created,
                     "updated": report.updated,
                     "unchanged": report.unchanged,
+                    "drafts": report.drafts_published,
                     "people": report.people_created,
                 },
             )

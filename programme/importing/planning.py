@@ -87,6 +87,14 @@ class Plan:
         return self.of("unchanged")
 
     @property
+    def unchanged_drafts(self):
+        """Rows that match a session's latest draft, not yet live: publishing the import
+        publishes that draft (the file and the draft say the same)."""
+        return [
+            s for s in self.unchanged if not s.existing.live or s.existing.has_unpublished_changes
+        ]
+
+    @property
     def is_valid(self):
         return not self.problems
 

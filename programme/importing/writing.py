@@ -2,7 +2,8 @@
 
 New people are created once, however many sessions name them; sessions are created or
 updated from their latest revision (an editor's draft is built upon, not lost) and, unless
-asked to keep them as drafts, published, and so are the new people. Unchanged sessions are not touched."""
+asked to keep them as drafts, published, and so are the new people. Unchanged sessions are not
+touched, but for one whose latest draft is not live yet: publishing publishes that draft."""
 
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ class WriteReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    drafts_published: int = 0  # unchanged rows whose matching draft was published
     people_created: int = 0
 
 
@@ -62,6 +64,12 @@ class Writer:
                 # Checked in planning; should the model refuse anyway, nothing is kept.
                 raise ValidationError({f"line {session.line}": list(error.messages)}) from error
             self.progress(done, len(todo))
+        if self.publish:
+            # A row that matches a draft: the file says what the draft says, and publishing
+            # was asked for, so the draft goes live (the preview says so).
+            for session in plan.unchanged_drafts:
+                session.existing.get_latest_revision().publish(user=self.user)
+                report.drafts_published += 1
         return report
 
     def create_people(self, plan, report):

@@ -550,3 +550,28 @@ def test_a_redacteur_is_offered_drafts_only_and_the_import_lands(world, client, 
     assert response.status_code == 302
     assert SessionPage.objects.count() == 2
     assert not SessionPage.objects.filter(live=True).exists()
+
+
+def test_an_unchanged_row_that_matches_a_draft_publishes_it_when_asked(world, admin_client, client):
+    """Finding 4 of issue 25: « inchangées » sessions stayed unpublished with « Publier »."""
+    # Imported as drafts first (a Rédacteur's import, or « Enregistrer en brouillon »).
+    Writer(world, publish=False).write(plan_of(world, xlsx([WORKSHOP, PLENARY])))
+    assert not SessionPage.objects.filter(live=True).exists()
+    preview = upload(admin_client, world, xlsx([WORKSHOP, PLENARY]))
+    soup = BeautifulSoup(preview.content, "html.parser")
+    text = " ".join(soup.get_text(" ").split())
+    assert "2 inchangées" in text
+    assert "Séances inchangées encore en brouillon" in text
+    assert "ces brouillons seront publiés avec l'import" in text
+    token = soup.find("input", {"name": "token"})["value"]
+    response = admin_client.post(
+        reverse("programme_import", args=[world.pk]), {"token": token, "publish": "1"}, follow=True
+    )
+    assert "brouillons publiés : 2" in response.content.decode()
+    assert SessionPage.objects.filter(live=True, locale__language_code="fr").count() == 2
+    assert "Coopération décentralisée et climat" in client.get(world.url).content.decode()
+    # Live and unchanged, a third import touches nothing.
+    revisions = Revision.page_revisions.count()
+    report = Writer(world, publish=True).write(plan_of(world, xlsx([WORKSHOP, PLENARY])))
+    assert (report.unchanged, report.drafts_published) == (2, 0)
+    assert Revision.page_revisions.count() == revisions
