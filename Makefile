@@ -6,7 +6,7 @@ PORT ?= 8000
 DEV := DJANGO_SETTINGS_MODULE=cms.settings.dev WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT)
 STAMP := $(VENV)/.installed
 
-.PHONY: demo install test lint format check messages run clean bench load render lighthouse offline
+.PHONY: demo install test lint format check messages run clean bench load render lighthouse offline bench-import
 
 # Python packages from PyPI (pinned by constraints.txt); front-end packages from the npm
 # registry (pinned by package-lock.json): the typeface and the HTML checker the tests run.
@@ -50,6 +50,10 @@ bench: $(STAMP)
 ## In-process render times without the page cache (SQLite, DEBUG off); a table, not a test.
 render: $(STAMP)
 	$(BIN)/python -m bench.render $(BENCH_ARGS)
+
+## The spreadsheet import confirmed for 80 sessions (create, update, unchanged); a table.
+bench-import: $(STAMP)
+	$(BIN)/python -m bench.importing $(BENCH_ARGS)
 
 ## What the service worker keeps offline, compressed, per edition and language; a table.
 offline: $(STAMP)

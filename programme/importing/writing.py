@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from wagtail.coreutils import find_available_slug
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from home.text import short_slug
 
@@ -40,6 +41,7 @@ def split_name(name):
 
 class Writer:
     def __init__(self, programme, user=None, publish=True, progress=None):
+        self.people_made = []
         self.programme = programme
         self.user = user
         self.publish = publish
@@ -49,6 +51,28 @@ class Writer:
     def write(self, plan):
         if not plan.is_valid:
             raise ValueError("a plan with problems is not written")
+        # Wagtail updates its reference index on every save: a session's revision, its
+        # publication, its translations' facts and aliases save each page many times (35
+        # updates a session, most of an import's time). It is updated once per page at the
+        # end instead, in the same transaction.
+        with disable_reference_index_auto_update():
+            report = self.write_rows(plan)
+        self.update_reference_index()
+        return report
+
+    def update_reference_index(self):
+        from wagtail.models import Page, ReferenceIndex
+
+        keys = SessionPage.objects.child_of(self.programme).values("translation_key")
+        for page in Page.objects.filter(translation_key__in=keys).specific():
+            ReferenceIndex.create_or_update_for_object(page)
+        people = Person.objects.filter(
+            translation_key__in=[person.translation_key for person in self.people_made]
+        )
+        for person in people:
+            ReferenceIndex.create_or_update_for_object(person)
+
+    def write_rows(self, plan):
         report = WriteReport(unchanged=len(plan.unchanged))
         people = self.create_people(plan, report)
         todo = plan.creates + plan.updates
@@ -84,6 +108,7 @@ class Writer:
             person.save()
             self.save(person)
             people[normalise(name)] = person
+            self.people_made.append(person)
             report.people_created += 1
         return people
 

@@ -1,0 +1,164 @@
+"""The spreadsheet import, confirmed: `make bench-import` (docs/performance.md).
+
+An 80-session spreadsheet (a workshop day: 4 rooms, 20 slots, two or three speakers each,
+some of them new people, a partner) is read, planned and written into a new programme of the
+demo site, published, on SQLite with DEBUG off, as « Confirmer l'import » does; then the same
+file again with every title changed (80 updates), then once more unchanged. Each step runs in a
+transaction rolled back afterwards, `--runs` times; the table gives the median, the fastest
+and the SQL queries of one run. Not a test: nothing here is timed in CI.
+
+The database is built once in `var/bench-import/` (`--rebuild` to make it again).
+"""
+
+import argparse
+import datetime
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKDIR = ROOT / "var" / "bench-import"
+SESSIONS = 80
+
+
+def environment():
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+        "RENCONTRES_VAR_DIR": str(WORKDIR),
+        "DATABASE_URL": f"sqlite:///{WORKDIR / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(WORKDIR / "media"),
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def build():
+    shutil.rmtree(WORKDIR, ignore_errors=True)
+    WORKDIR.mkdir(parents=True)
+    env = environment()
+    for args in (["manage.py", "migrate", "--no-input"], ["manage.py", "load_demo"]):
+        print("…", " ".join(args), file=sys.stderr)
+        subprocess.run(
+            [sys.executable, *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+        )
+
+
+def spreadsheet(rooms, prefix=""):
+    """(headers, rows) of the 80 sessions, as the organiser's template has them."""
+    headers = ["Référence", "Jour", "Début", "Fin", "Type", "Titre", "Salle", "Résumé"]
+    headers += ["Intervenants", "Partenaires organisateurs", "Région du monde ou pays", "Langue"]
+    rows = []
+    for number in range(SESSIONS):
+        slot, room = divmod(number, len(rooms))
+        start = datetime.datetime(2025, 7, 4, 8, 0) + datetime.timedelta(minutes=30 * slot)
+        speakers = "\n".join(
+            f"Intervenant {number:03d}-{k} | Maire adjoint | {'Modérateur' if k == 0 else ''}"
+            for k in range(2 + number % 2)
+        )
+        rows.append(
+            [
+                f"B{number:03d}",
+                start.date(),
+                start.time(),
+                (start + datetime.timedelta(minutes=25)).time(),
+                "Atelier",
+                f"{prefix}Atelier {number:03d} : coopération décentralisée",
+                rooms[room],
+                "Comment agir ensemble, de la ville au continent.",
+                speakers,
+                "PLATFORMA",
+                "Afrique de l'Ouest",
+                "Français",
+            ]
+        )
+    return headers, rows
+
+
+def measure(runs):
+    os.environ.update(environment())
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    settings.DEBUG = False
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    from programme.importing.planning import Planner
+    from programme.importing.reading import read
+    from programme.importing.writing import Writer
+    from programme.models import ProgrammePage, Room
+    from tests.helpers import workbook
+
+    source = ProgrammePage.objects.get(locale__language_code="fr", url_path__contains="/2025/")
+    # The demo's venue has one room: three more, kept (the benchmark's database only).
+    venue = source.edition.venue
+    for number in range(1, 4):
+        Room.objects.get_or_create(
+            name=f"Salle {number}", venue=venue, locale=source.locale, defaults={"live": True}
+        )
+    rooms = list(
+        Room.objects.filter(venue=venue, locale=source.locale).values_list("name", flat=True)
+    )[:4]
+    files = {
+        "create": workbook(*spreadsheet(rooms)),
+        "update": workbook(*spreadsheet(rooms, prefix="Nouveau : ")),
+    }
+
+    class Rollback(Exception):
+        pass
+
+    def confirm(programme, content):
+        plan = Planner(programme).plan(read("programme.xlsx", content))
+        assert plan.is_valid, plan.problems[:3]
+        return Writer(programme, publish=True).write(plan)
+
+    def step(name):
+        """(seconds, queries) of one confirmation of `name`, in a transaction rolled back."""
+        try:
+            with transaction.atomic():
+                programme = source.add_sibling(
+                    instance=ProgrammePage(title="Programme (banc)", slug="programme-banc")
+                )
+                programme.save_revision().publish()
+                if name != "create":
+                    confirm(programme, files["create"])
+                content = files["update" if name == "update" else "create"]
+                with CaptureQueriesContext(connection) as queries:
+                    started = time.perf_counter()
+                    report = confirm(programme, content)
+                    elapsed = time.perf_counter() - started
+                raise Rollback((elapsed, len(queries), report))
+        except Rollback as done:
+            return done.args[0]
+
+    rows = []
+    for name in ("create", "update", "unchanged"):
+        results = [step(name) for _ in range(runs)]
+        times = [r[0] for r in results]
+        rows.append((name, statistics.median(times), min(times), results[0][1], results[0][2]))
+    print(f"{runs} confirmations per step, {SESSIONS} sessions, SQLite, DEBUG off\n")
+    print("| step | median s | fastest s | SQL | created / updated / unchanged |")
+    print("|---|---|---|---|---|")
+    for name, median, fastest, queries, report in rows:
+        counts = f"{report.created} / {report.updated} / {report.unchanged}"
+        print(f"| {name} | {median:.2f} | {fastest:.2f} | {queries} | {counts} |")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+    if args.rebuild or not (WORKDIR / "db.sqlite3").exists():
+        build()
+    measure(args.runs)
+
+
+if __name__ == "__main__":
+    main()
