@@ -19,16 +19,24 @@ $(STAMP): pyproject.toml constraints.txt package.json package-lock.json
 
 install: $(STAMP)
 
-## Set everything up, load the demo content and serve it on http://127.0.0.1:$(PORT)/
+# The development server, with the scheduler beside it (home/management/commands/
+# run_scheduler.py: `publish_scheduled` every SCHEDULER_INTERVAL seconds, as production's
+# cron does every minute), stopped when the server stops (Ctrl-C included); the scheduler
+# also stops by itself if this shell dies. Both share the cache in var/cache/ (cms/settings/dev.py).
+SCHEDULER_INTERVAL ?= 60
+SERVE = $(DEV) $(BIN)/python manage.py run_scheduler --interval $(SCHEDULER_INTERVAL) --parent $$$$ & scheduler=$$!; trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; $(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+## Set everything up, load the demo content and serve it on http://127.0.0.1:$(PORT)/,
+## publishing what is scheduled every minute
 demo: $(STAMP)
 	$(DEV) $(BIN)/python manage.py migrate --no-input
 	$(DEV) $(BIN)/python manage.py load_demo
 	$(DEV) $(BIN)/python manage.py ensure_demo_admin
-	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(SERVE)
 
-## Serve without reloading the demo content
+## Serve (and publish what is scheduled) without reloading the demo content
 run: $(STAMP)
-	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(SERVE)
 
 ## The whole test suite (SQLite by default; DATABASE_URL selects another database).
 ## The non-browser tests run on JOBS processes; the browser tests (a live server and a

@@ -1,4 +1,5 @@
-"""Django's Redis cache, for which a Redis outage means a short-lived local cache, not errors.
+"""The caches processes share: Django's Redis cache, for which a Redis outage means a
+short-lived local cache, not errors (production); files in a directory, for the demo.
 
 While Redis is down or slow, each process keeps what it stores in its own memory for ten
 seconds at most (pages keep being served from there; sessions (cached_db) and renditions
@@ -8,11 +9,14 @@ socket timeouts (OPTIONS in the settings) keep a hanging Redis from holding requ
 
 import functools
 import logging
+import os
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
+from django.core.files import locks
 
 from redis.exceptions import RedisError
 
@@ -76,3 +80,25 @@ class ResilientRedisCache(RedisCache):
     delete = _resilient("delete")
     delete_many = _resilient("delete_many")
     clear = _resilient("clear")
+
+
+class SharedFileCache(FileBasedCache):
+    """Django's file-based cache, shared by every process on the machine, with an `add` that
+    only one of them wins, as on Redis: the page cache makes a page once while the others
+    serve the last version (its ``:making`` key), and registration asks its provider once.
+
+    What the page cache needs of its cache holds across processes here: `set` writes a
+    whole file and renames it into place (a reader sees the old value or the new one), and
+    `get_many`, `set_many` and `delete` are made of those. It needs no `incr` and lists no
+    keys. Django's own `add` looks then writes, so two processes may both win it: here it
+    holds a lock on a file of the directory meanwhile (not a cache file: never culled nor
+    cleared)."""
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        self._createdir()
+        with open(os.path.join(self._dir, "add.lock"), "ab") as lock:
+            locks.lock(lock, locks.LOCK_EX)
+            try:
+                return super().add(key, value, timeout, version)
+            finally:
+                locks.unlock(lock)

@@ -11,42 +11,17 @@ from wagtail.models import Locale, Page
 
 from home.translation import UNTRANSLATED, statuses
 
+from . import conflicts
 from .models import SessionPage, SessionSpeaker
 from .timetable import timetable
 
 
-def overlaps(a, b):
-    return a.start < b.end and b.start < a.end
-
-
 def find_conflicts(sessions, speakers_by_session):
-    """{session pk: [messages]} for room overlaps and double-booked speakers.
-
-    Cancelled sessions do not conflict with anything."""
-    conflicts = defaultdict(list)
-    active = [s for s in sessions if s.status != "cancelled"]
-    for index, a in enumerate(active):
-        for b in active[index + 1 :]:
-            if not overlaps(a, b):
-                continue
-            if a.room_id and a.room_id == b.room_id:
-                conflicts[a.pk].append(
-                    _("Same room at the same time as « %(title)s »") % {"title": b.title}
-                )
-                conflicts[b.pk].append(
-                    _("Same room at the same time as « %(title)s »") % {"title": a.title}
-                )
-            people_a = {s.person_id: s.person for s in speakers_by_session.get(a.pk, [])}
-            for speaker in speakers_by_session.get(b.pk, []):
-                if speaker.person_id in people_a:
-                    name = speaker.person.full_name
-                    conflicts[a.pk].append(
-                        _("%(name)s is also at « %(title)s »") % {"name": name, "title": b.title}
-                    )
-                    conflicts[b.pk].append(
-                        _("%(name)s is also at « %(title)s »") % {"name": name, "title": a.title}
-                    )
-    return dict(conflicts)
+    """{session pk: [messages]} for room overlaps and double-booked speakers, by the rule
+    the import's preview applies too (programme.conflicts)."""
+    return conflicts.find_conflicts(
+        [conflicts.session_booking(s, speakers_by_session.get(s.pk, [])) for s in sessions]
+    )
 
 
 @dataclass
@@ -68,7 +43,7 @@ def build_grid(programme):
     speakers = defaultdict(list)
     for row in SessionSpeaker.objects.filter(session__in=sessions).select_related("person"):
         speakers[row.session_id].append(row)
-    conflicts = find_conflicts(sessions, speakers)
+    found = find_conflicts(sessions, speakers)
     other_locales = list(Locale.objects.exclude(pk=programme.locale_id).order_by("language_code"))
     keys = [s.translation_key for s in sessions]
     translated = {
@@ -90,7 +65,7 @@ def build_grid(programme):
                 cell = Cell(
                     session=session,
                     speakers=speakers.get(session.pk, []),
-                    conflicts=conflicts.get(session.pk, []),
+                    conflicts=found.get(session.pk, []),
                     translations=[
                         (
                             locale.language_code,

@@ -264,6 +264,24 @@ REGISTRATION_AVAILABILITY_TTL = 60
 
 # Whole-page cache for anonymous visitors (home.page_cache): how long a view may be kept at
 # most (0 turns it off), and how far apart the app servers' clocks may be.
+
+
+def redis_caches(url):
+    """The caches on the Redis server at `url`: production's, and the demo's when REDIS_URL
+    is set (cms/cache.py: a Redis outage costs a short-lived local cache, not errors)."""
+    redis = {
+        "BACKEND": "cms.cache.ResilientRedisCache",
+        "LOCATION": url,
+        # A Redis that is down or hanging costs a request at most a fraction of a second.
+        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+    }
+    return {
+        "default": {**redis, "KEY_PREFIX": "rencontres", "TIMEOUT": 300},
+        # Wagtail keeps rendition lookups here (one query less per image).
+        "renditions": {**redis, "KEY_PREFIX": "rencontres-renditions", "TIMEOUT": 24 * 3600},
+    }
+
+
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_CLOCK_MARGIN = 1.0
 # Addresses that are never pages: the page cache does not look at them (the liveness check

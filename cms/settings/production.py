@@ -14,7 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from cms.storage import s3_storages
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE
+from .base import MIDDLEWARE, redis_caches
 
 REQUIRED = [
     "DJANGO_SECRET_KEY",
@@ -57,17 +57,7 @@ else:
 ADMIN_CONTENT_SECURITY_POLICY_REPORT_ONLY["img-src"].append(_media_host)  # noqa: F405
 
 # --- shared cache: Redis --------------------------------------------------------------------
-_REDIS = {
-    "BACKEND": "cms.cache.ResilientRedisCache",
-    "LOCATION": os.environ["REDIS_URL"],
-    # A Redis that is down or hanging costs a request at most a fraction of a second.
-    "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
-}
-CACHES = {
-    "default": {**_REDIS, "KEY_PREFIX": "rencontres", "TIMEOUT": 300},
-    # Wagtail keeps rendition lookups here (one query less per image).
-    "renditions": {**_REDIS, "KEY_PREFIX": "rencontres-renditions", "TIMEOUT": 24 * 3600},
-}
+CACHES = redis_caches(os.environ["REDIS_URL"])
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- static files -----------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from home.days import whole_days
 from home.text import short_slug
 from partners.models import Partner
 
+from ..conflicts import Booking, find_conflicts, session_booking
 from ..models import (
     Person,
     Room,
@@ -70,6 +71,9 @@ class Plan:
     sessions: list = field(default_factory=list)
     problems: list = field(default_factory=list)  # (line, message)
     new_people: list = field(default_factory=list)
+    # (line, message): a speaker in two sessions at once, two sessions in one room at once,
+    # as the programme grid flags them (programme.conflicts); shown, not in the way.
+    conflicts: list = field(default_factory=list)
 
     def of(self, action):
         return [s for s in self.sessions if s.action == action]
@@ -158,7 +162,7 @@ class Planner:
         self.existing = {
             s.reference or s.slug: s
             for s in SessionPage.objects.child_of(programme).prefetch_related(
-                "speakers", "organising_partners"
+                "speakers__person", "organising_partners"
             )
         }
         # SessionPage.clean checks each row's reference against these, without a query.
@@ -188,7 +192,45 @@ class Planner:
                 if speaker.person is None:
                     new_people.setdefault(normalise(speaker.name), speaker.name)
         plan.new_people = sorted(new_people.values())
+        plan.conflicts = self.conflicts(plan.sessions)
         return plan
+
+    def conflicts(self, sessions):
+        """[(line, message)] of the rows in conflict with another row or with a session of
+        the programme the file leaves as it is, by the grid's rule: the programme as it
+        would be after the import."""
+        bookings = [
+            Booking(
+                key=("line", session.line),
+                title=session.title,
+                start=session.start,
+                end=session.end,
+                room=session.room.pk if session.room else None,
+                cancelled=(
+                    session.status or (session.existing.status if session.existing else "scheduled")
+                )
+                == "cancelled",
+                people={
+                    speaker.person.pk if speaker.person else normalise(speaker.name): (
+                        speaker.person.full_name if speaker.person else speaker.name
+                    )
+                    for speaker in session.speakers
+                },
+            )
+            for session in sessions
+        ]
+        in_file = {session.existing.pk for session in sessions if session.existing}
+        bookings += [
+            session_booking(page, page.speakers.all())
+            for page in sorted(self.existing.values(), key=lambda page: page.start)
+            if page.pk not in in_file
+        ]
+        found = find_conflicts(bookings)  # the programme's sessions are keyed by pk
+        return [
+            (key[1], message)
+            for key in sorted(key for key in found if isinstance(key, tuple))
+            for message in found[key]
+        ]
 
     def cell(self, row, key, problems, parse=text):
         try:

@@ -575,3 +575,60 @@ def test_an_unchanged_row_that_matches_a_draft_publishes_it_when_asked(world, ad
     report = Writer(world, publish=True).write(plan_of(world, xlsx([WORKSHOP, PLENARY])))
     assert (report.unchanged, report.drafts_published) == (2, 0)
     assert Revision.page_revisions.count() == revisions
+
+
+def test_the_preview_shows_the_conflicts_the_grid_flags_and_still_imports(
+    world, venue, admin_client
+):
+    """A speaker in two rooms at once, and a row in a room another session of the programme
+    holds then: listed by line in French, by the grid's rule and words, without stopping
+    the import; the grid then flags the same."""
+    from programme.models import Room
+
+    RoomFactory(name="Salle Iéna", venue=venue)
+    welcome = SessionPageFactory(
+        parent=world,
+        title="Accueil des délégations",
+        at=(11, 30),
+        minutes=30,
+        room=Room.objects.get(name="Espace des partenaires"),
+    )
+    overlapping = list(WORKSHOP)
+    overlapping[:4] = ["A2", datetime.date(2025, 7, 4), datetime.time(12, 0), datetime.time(13, 0)]
+    overlapping[5:7] = ["Villes et migrations", "Salle Iéna"]
+    overlapping[8] = "Awa Diop | Adjointe au maire de Dakar"
+    preview = upload(admin_client, world, xlsx([WORKSHOP, overlapping]))
+    soup = BeautifulSoup(preview.content, "html.parser")
+    conflicts = [li.get_text(" ", strip=True) for li in soup.select(".import-conflicts li")]
+    assert conflicts == [
+        "ligne 2 : Awa Diop est aussi à « Villes et migrations »",
+        "ligne 2 : Même salle au même moment que « Accueil des délégations »",
+        "ligne 3 : Awa Diop est aussi à « Coopération décentralisée et climat »",
+    ]
+    assert soup.select(".import-problems li") == []
+    token = soup.find("input", {"name": "token"})["value"]
+    response = admin_client.post(
+        reverse("programme_import", args=[world.pk]), {"token": token, "publish": "1"}
+    )
+    assert response.status_code == 302
+    grid = BeautifulSoup(
+        admin_client.get(reverse("programme_grid", args=[world.pk])).content, "html.parser"
+    )
+    workshop = SessionPage.objects.get(reference="A1", locale__language_code="fr")
+    flags = [
+        li.get_text(" ", strip=True)
+        for li in grid.select(f"[data-session='{workshop.pk}'] .grid-flag--conflict")
+    ]
+    assert sorted(flags) == sorted(message.split(" : ", 1)[1] for message in conflicts[:2])
+    assert "Coopération décentralisée et climat" in " ".join(
+        grid.select_one(f"[data-session='{welcome.pk}']").get_text(" ").split()
+    )
+
+
+def test_a_cancelled_row_conflicts_with_nothing(world, venue):
+    cancelled = list(WORKSHOP)
+    cancelled[0] = "A2"
+    headers = [*HEADERS, "Statut"]
+    plan = plan_of(world, xlsx([[*WORKSHOP, ""], [*cancelled, "Annulée"]], headers=headers))
+    assert plan.is_valid and len(plan.creates) == 2
+    assert plan.conflicts == []

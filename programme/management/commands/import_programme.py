@@ -101,6 +101,10 @@ class Command(BaseCommand):
             self.stdout.write(f"+ {_('new person')}: {name}")
         for line, message in plan.problems:
             self.stderr.write(_("line %(line)s: %(message)s") % {"line": line, "message": message})
+        for line, message in plan.conflicts:
+            self.stdout.write(
+                "! " + _("line %(line)s: %(message)s") % {"line": line, "message": message}
+            )
         self.stdout.write(
             f"{len(plan.creates)} to create, {len(plan.updates)} to update, "
             f"{len(plan.unchanged)} unchanged, {len(plan.problems)} problem(s)."
