@@ -3,12 +3,14 @@
 wagtail-localize checks only its `submit_translation` permission, which every editorial
 group holds. Served in their place, at the same addresses (home/wagtail_hooks.py):
 
-- starting a translation offers a translator their own languages only (a Traducteur EN
+- starting a translation offers a translator their own languages only, ticked (a Traducteur EN
   never creates a Spanish page) and, with WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE off,
   always makes a draft: French text never goes live under /en/ or /es/;
 - « Synchroniser les pages traduites » updates every language at once, so it is the
   editors' (not a translator's), and it never publishes: the synchronised translations
   wait, as drafts, for their translators (the « Publier immédiatement » box is gone);
+- a page's translated title prefills its translated slug (the slug is not a string to
+  translate of its own);
 - a string typed in the translation editor holding a control character is refused on the
   string, in French, as the admin's forms refuse it on the field (home/forms.py);
 - « Convertir en page alias » would show the French page under /en/ or /es/: refused to
@@ -24,10 +26,14 @@ from .translators import translator_languages
 
 
 def own_languages_only(form, user):
+    """A translator is offered their own languages only, already ticked (« Traduire la
+    page » is then one click)."""
     languages = translator_languages(user)
     if languages is not None:
         field = form.fields["locales"]
         field.queryset = field.queryset.filter(language_code__in=languages)
+        if not form.is_bound:
+            field.initial = list(field.queryset.values_list("pk", flat=True))
     return form
 
 
@@ -117,7 +123,20 @@ def edit_string_translation(request, translation_id, string_segment_id):
                 "last_translated_by": None,
             }
         )
-    return edit_translation.edit_string_translation(request, translation_id, string_segment_id)
+    response = edit_translation.edit_string_translation(request, translation_id, string_segment_id)
+    if request.method == "PUT" and response.status_code in (200, 201):
+        from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+        translation = Translation.objects.get(id=translation_id)
+        segment = StringSegment.objects.get(id=string_segment_id)
+        saved = StringTranslation.objects.filter(
+            translation_of_id=segment.string_id,
+            locale_id=translation.target_locale_id,
+            context_id=segment.context_id,
+        ).first()
+        if saved is not None:
+            prefill_slug(saved)
+    return response
 
 
 def refuse_control_characters(sender, instance, **kwargs):
@@ -136,6 +155,36 @@ def refuse_control_characters(sender, instance, **kwargs):
     elif instance.field_error == str(CONTROL_CHARACTERS_MESSAGE):
         instance.has_error = False
         instance.field_error = ""
+
+
+def prefill_slug(instance):
+    """A page's title, translated in the editor, gives its translated slug when the translator
+    has none yet (« Ateliers du matin » → morning-workshops): the slug is then never a string
+    « à traduire » of its own, and the translator may still change it."""
+    from django.utils.text import slugify
+
+    from wagtail_localize.models import StringSegment, StringTranslation, TranslationContext
+
+    context = instance.context
+    if instance.has_error or context is None or context.path != "title":
+        return
+    slug_context = TranslationContext.objects.filter(
+        object_id=context.object_id, path="slug"
+    ).first()
+    segment = slug_context and StringSegment.objects.filter(context=slug_context).first()
+    slug = slugify(instance.data)[:255]
+    if segment is None or not slug:
+        return
+    StringTranslation.objects.get_or_create(
+        translation_of_id=segment.string_id,
+        locale_id=instance.locale_id,
+        context=slug_context,
+        defaults={
+            "data": slug,
+            "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+            "last_translated_by": instance.last_translated_by,
+        },
+    )
 
 
 def connect():

@@ -4,6 +4,11 @@
  * « PO File » as the tool that translated a string, dates with English month names, and
  * « Publier dans » glued to the language's own name (« Publier dansEnglish »).
  * In a French admin (<html lang="fr">), this puts them in French as the editor renders.
+ *
+ * Only wagtail-localize's own words are touched, never the texts being translated: the
+ * source's and the translator's strings (« Thursday 2 July » stays as typed). A node is one
+ * of its words when its whole text is one of the labels below; dates and « PO File » only
+ * inside the comment under a string (« Traduit manuellement le 2 July 2026 »).
  */
 (function () {
     "use strict";
@@ -27,14 +32,27 @@
         [/^Publier dans\s*$/, "Publier en "],
         [/^(Français|English|Español)$/, function (name) { return inFrench(name); }],
         [/^Publier dans\s*(\S.*)$/, function (_all, target) { return "Publier en " + inFrench(target); }],
+    ];
+    // The comment wagtail-localize writes under a translated string, in French.
+    var comment = /^Traduit (manuellement|automatiquement|avec .+) le \d{1,2} \S+ \d{4}$/;
+    var commentRules = [
         [/PO File/g, "fichier PO"],
         [/\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})\b/g,
             function (_all, day, month, year) { return day + " " + months[month] + " " + year; }]
     ];
+    function isTheirs(node) {
+        // The strings being translated are shown in paragraphs and typed in text areas.
+        var parent = node.parentElement;
+        return parent && parent.closest("textarea, [contenteditable], p, li > span");
+    }
     function fix(node) {
         var text = node.nodeValue;
         var fixed = text;
-        rules.forEach(function (rule) { fixed = fixed.replace(rule[0], rule[1]); });
+        if (comment.test(text.trim())) {
+            commentRules.forEach(function (rule) { fixed = fixed.replace(rule[0], rule[1]); });
+        } else if (!isTheirs(node)) {
+            rules.forEach(function (rule) { fixed = fixed.replace(rule[0], rule[1]); });
+        }
         if (fixed !== text) {
             node.nodeValue = fixed;
         }

@@ -354,6 +354,8 @@ def test_a_translator_edits_and_publishes_their_language_and_nothing_more(transl
     )
     offered = {box["value"] for box in form.select('input[name="locales"]')}
     assert offered == {str(Locale.objects.get(language_code="en").pk)}
+    # …and already ticked (issue 25, finding 10).
+    assert all(box.has_attr("checked") for box in form.select('input[name="locales"]'))
     spanish = Locale.objects.get(language_code="es")
     response = translator.post(
         reverse("wagtail_localize:submit_page_translation", args=(page.pk,)),
