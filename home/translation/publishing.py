@@ -37,9 +37,14 @@ def spread_page_facts(source):
     translations = model.objects.filter(translation_key=source.translation_key).exclude(
         locale_id=source.locale_id
     )
+    # The translation editor's copy of the French words first: a translation is complete
+    # only against the words just published.
+    refresh_translation_source(source)
     for translation in translations:
         if translation.alias_of_id:
             continue  # Wagtail updates aliases right after this (Page.update_aliases)
+        if source.live and not translation.live and publish_if_translated(source, translation):
+            continue
         copy_facts(source, translation)
         if source.live and not translation.live:
             show_source_words(source, translation)
@@ -47,7 +52,36 @@ def spread_page_facts(source):
             translation.save(clean=False)
     create_missing_aliases(source)
     record_source_words(source)
-    refresh_translation_source(source)
+
+
+def publish_if_translated(source, translation):
+    """A translation not yet live whose every string is translated (a copied edition's page
+    whose words did not change since last year, or one a translator finished before the
+    French went out) goes live with its own words at the French publication, rather than
+    with the French words until a translator publishes it. True when it did."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    captured = TranslationSource.objects.filter(
+        object_id=source.translation_key, locale_id=source.locale_id
+    ).first()
+    found = (
+        captured
+        and Translation.objects.filter(
+            source=captured, target_locale_id=translation.locale_id, enabled=True
+        ).first()
+    )
+    if not found:
+        return False
+    total, done = found.get_progress()
+    if total == 0 or done < total:
+        return False
+    try:
+        with transaction.atomic():
+            found.save_target(publish=True)
+    except Exception:  # a translation wagtail-localize cannot apply shows the French words
+        logger.exception("Could not publish the translation %s", translation)
+        return False
+    return True  # its publication drops the pages that show it (home/invalidation.py)
 
 
 def refresh_translation_source(source):

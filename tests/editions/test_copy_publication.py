@@ -108,6 +108,15 @@ def test_a_copied_edition_keeps_every_list_in_every_language(
     for code in LANGUAGES:
         html = client.get(EditionPage.objects.get(year=2026, locale__language_code=code).url)
         assert "PLATFORMA" in html.content.decode(), code
+    # Finding 7: a page whose strings were all translated last year goes live in its own
+    # words with the French publication, not in French until a translator publishes it.
+    english = SessionPage.objects.get(
+        url_path__contains="/2026/", slug="morning-workshops", locale__language_code="en"
+    )
+    assert english.live and not english.has_unpublished_changes
+    page = client.get(english.url).content.decode()
+    assert "Ateliers thématiques du matin" not in page
+    assert english.title in page
 
     # And a 2027 copy of the 2026 one, published page by page (« Publier »).
     call_command("new_edition", "--from", "2026", "--year", "2027", "--start", "2027-07-02")
