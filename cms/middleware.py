@@ -29,8 +29,10 @@ def serialise(policy):
 class ContentSecurityPolicyMiddleware:
     """A Content-Security-Policy everywhere. The public site: scripts, styles and frames only
     from where the settings allow, never inline (the public pages have no script of their
-    own; JSON-LD data blocks are not scripts), never framed. The admin: what Wagtail works
-    under, enforced, and the strict rest reported only (settings: ADMIN_CONTENT_SECURITY_*)."""
+    own; JSON-LD data blocks are not scripts), never framed, except a page rendered as
+    Wagtail's preview (the admin's preview panel frames it, from the site itself). The admin:
+    what Wagtail works under, enforced, and the strict rest reported only (settings:
+    ADMIN_CONTENT_SECURITY_*)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -56,12 +58,21 @@ class ContentSecurityPolicyMiddleware:
 
     def public_policy(self, request):
         """The public policy, allowing by their hashes the `<style>` blocks the page declared
-        while rendering (`request.csp_style_hashes`: an edition's colours)."""
+        while rendering (`request.csp_style_hashes`: an edition's colours).
+
+        Wagtail renders a preview through the whole middleware chain, with a request of its
+        own (`is_preview`) for the page's public address: that response is what the admin's
+        preview panel frames, so it may be framed by the site itself (the admin's preview
+        view also answers X-Frame-Options: SAMEORIGIN). A real visit is never framed."""
         hashes = getattr(request, "csp_style_hashes", None)
-        if not hashes:
+        preview = getattr(request, "is_preview", False)
+        if not hashes and not preview:
             return self.policy
         policy = dict(settings.CONTENT_SECURITY_POLICY)
-        policy["style-src"] = [*policy.get("style-src", []), *sorted(hashes)]
+        if hashes:
+            policy["style-src"] = [*policy.get("style-src", []), *sorted(hashes)]
+        if preview:
+            policy["frame-ancestors"] = ["'self'"]
         return serialise(policy)
 
 

@@ -11,8 +11,17 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from django.utils.translation import gettext_lazy
+
         from wagtail.images import get_image_model
+        from wagtail.models import Locale
         from wagtail.signals import page_published
+
+        # Wagtail's Locale has no verbose name: Django's default, « locale », untranslated,
+        # headed the locale form and the group permissions. Here a locale is a language.
+        # (Set on the options only, not on the migrations' state: no migration changes.)
+        Locale._meta.verbose_name = gettext_lazy("language")
+        Locale._meta.verbose_name_plural = gettext_lazy("languages")
 
         from . import (
             invalidation,  # noqa: F401 (connects the page cache's receivers)

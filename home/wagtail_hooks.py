@@ -9,6 +9,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import admin_widgets  # noqa: F401 (registers the local-time comparison)
+from .bulk_actions import LabelledPublishBulkAction, LabelledUnpublishBulkAction
 from .translators import may_touch
 
 
@@ -102,3 +103,9 @@ def translators_read_source_pages(router):
     from .admin_api import TranslatorPagesAdminAPIViewSet
 
     router.register_endpoint("pages", TranslatorPagesAdminAPIViewSet)
+
+
+# Registered after Wagtail's own (a later hook takes the same action's place): the same
+# actions, their question labelled (home/bulk_actions.py).
+hooks.register("register_bulk_action", LabelledPublishBulkAction, order=1)
+hooks.register("register_bulk_action", LabelledUnpublishBulkAction, order=1)

@@ -111,7 +111,8 @@ CONTENT_SECURITY_POLICY = {
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
-    # As X-Frame-Options: DENY says; Wagtail's preview is an admin view (policy below).
+    # As X-Frame-Options: DENY says. A page rendered as Wagtail's preview (the admin's panel)
+    # gets 'self' instead (cms.middleware); the admin's own policy is below.
     "frame-ancestors": ["'none'"],
 }
 # The admin's policy. Enforced: what Wagtail works under (no plugins, no <base>, forms posted

@@ -146,6 +146,16 @@ def test_the_admin_has_a_content_security_policy_its_preview_included(demo, admi
     assert response.status_code == 200
     assert response["X-Frame-Options"] == "SAMEORIGIN"
     assert policy_of(response["Content-Security-Policy"])["frame-ancestors"] == "'self'"
+    # The page itself, as Wagtail renders it for the panel (through the whole middleware
+    # chain, at its public address): framed by the site only, the public policy otherwise.
+    preview = session.make_preview_request()
+    policy = policy_of(preview["Content-Security-Policy"])
+    assert policy["frame-ancestors"] == "'self'"
+    assert policy["script-src"] == "'self'"
+    assert session.title in preview.content.decode()
+    # A visit to the same address is never framed.
+    visit = Client().get(session.url)
+    assert policy_of(visit["Content-Security-Policy"])["frame-ancestors"] == "'none'"
 
 
 def test_the_favicon_is_served_and_named_by_every_page(demo, client):
