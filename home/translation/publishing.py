@@ -77,7 +77,12 @@ def publish_if_translated(source, translation):
         return False
     try:
         with transaction.atomic():
-            found.save_target(publish=True)
+            # wagtail-localize's save_target(publish=True) would publish after the commit:
+            # made as a draft, then published here, in the French publication's transaction.
+            page, _created = captured.create_or_update_translation(
+                found.target_locale, publish=False, copy_parent_pages=True, fallback=True
+            )
+            page.get_latest_revision().publish()
     except Exception:  # a translation wagtail-localize cannot apply shows the French words
         logger.exception("Could not publish the translation %s", translation)
         return False

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation
 
 import pytest
 from bs4 import BeautifulSoup
@@ -273,22 +274,35 @@ def test_a_french_publication_keeps_each_translations_slug_address_and_draft(
 
     spanish_programme = Page.objects.get(url_path__startswith="/inicio/2026/", slug="programa")
     assert spanish_programme.url_path == "/inicio/2026/programa/"
+    complete = 0
     for page in Page.objects.filter(pk__in=before).specific():
         slug, revision = before[page.pk]
         assert page.slug == slug, page.url_path
         assert page.live
         assert_one_address(client, page)
-        # Its draft stays a draft: the live row shows the French words, the translator's
-        # words wait in the same latest revision.
-        assert page.latest_revision_id == revision
         source = page.get_translation(french.locale)
-        assert page.title == source.title
-        assert page.get_latest_revision_as_object().title == drafts[page.pk]
+        translation = Translation.objects.get(
+            source__object_id=page.translation_key, target_locale=page.locale
+        )
+        total, done = translation.get_progress()
+        if total and done == total:
+            # Every string translated (issue 25, finding 7): its own words go live with the
+            # French publication, at its own address.
+            complete += 1
+            assert page.title == drafts[page.pk]
+            assert not page.has_unpublished_changes
+        else:
+            # Its draft stays a draft: the live row shows the French words, the
+            # translator's words wait in the same latest revision.
+            assert page.latest_revision_id == revision
+            assert page.title == source.title
+            assert page.get_latest_revision_as_object().title == drafts[page.pk]
         if slug != source.slug:
             # Not also at the French slug below its parent.
             wrong = page.get_parent().url + source.slug + "/"
             assert status(client, wrong) == 404, wrong
 
+    assert complete > 0
     # The translator publishes the Spanish programme: its sessions stay below it.
     spanish_programme.specific.get_latest_revision().publish()
     for session in Page.objects.child_of(spanish_programme):
