@@ -1,7 +1,7 @@
 """The language switcher and hreflang alternates of a page, from one query per page."""
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import translation
 
@@ -22,12 +22,23 @@ def chrome_pages(page, edition):
     condition = Q(translation_key=page.translation_key)
     if edition is not None:
         condition |= Q(path__startswith=edition.path, depth=edition.depth + 1, show_in_menus=True)
+    from wagtail_localize.models import StringTranslation
+
     from .translation import with_own_words
 
     # Each row knows whether its words are its language's (own_words): an alias or a page
-    # no translator has published shows the French words.
+    # no translator has published shows the French words; and whether its title is
+    # translated (title_translated): a page still in French shows its translated title in
+    # menus (home/translation/publishing.py, show_source_words).
+    title_translated = StringTranslation.objects.filter(
+        context__object_id=OuterRef("translation_key"),
+        context__path="title",
+        locale_id=OuterRef("locale_id"),
+        has_error=False,
+    )
     rows = list(
         visibility.visible(with_own_words(Page.objects.filter(condition)), within=page)
+        .annotate(title_translated=Exists(title_translated))
         .select_related("locale")
         .order_by("path")
     )

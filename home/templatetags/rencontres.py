@@ -192,6 +192,15 @@ def edition_registration(edition):
 
 
 @register.filter
+def title_lang_attr(page):
+    """`lang_attr` for a page's title: none when its title is translated although its other
+    words are still French (a menu entry: home/languages.py's `title_translated`)."""
+    if getattr(page, "title_translated", False):
+        return ""
+    return lang_attr(page)
+
+
+@register.filter
 def lang_attr(obj):
     """` lang="fr"` where `obj` (a page or a snippet) still has the French words in a page of
     another language (home/translation/); nothing otherwise."""

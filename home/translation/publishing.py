@@ -115,7 +115,11 @@ def show_source_words(source, translation):
     # two addresses. A French publication never moves a translation.
     updated.slug = translation.slug
     updated.url_path = translation.url_path
-    updated.title = source.title
+    # Its title is the one interface word it already has: menus, breadcrumbs and the
+    # language switcher name the page in its language when the translator translated it
+    # (last year's, carried by the copy), the French one otherwise.
+    updated.title = translated_title(translation) or source.title
+    updated.draft_title = updated.title
     updated.live = True
     updated.has_unpublished_changes = True
     now = timezone.now()
@@ -127,6 +131,22 @@ def show_source_words(source, translation):
             copy_rows(source, updated, relation, ())
     updated.save(clean=False)
     forget_translation(translation)  # its words are the source's: not translated
+
+
+def translated_title(translation):
+    """The title of the translation's latest draft, when the translator translated it (the
+    title string is translated, without error), else None."""
+    from wagtail_localize.models import StringTranslation
+
+    translated = StringTranslation.objects.filter(
+        context__object_id=translation.translation_key,
+        context__path="title",
+        locale_id=translation.locale_id,
+        has_error=False,
+    ).exists()
+    if not translated:
+        return None
+    return translation.get_latest_revision_as_object().title or None
 
 
 def own_rows(updated, translation, source):

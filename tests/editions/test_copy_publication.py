@@ -12,6 +12,7 @@ from modelcluster.models import get_all_child_relations
 from wagtail.models import Locale, Page, TranslatableMixin
 
 import pytest
+from bs4 import BeautifulSoup
 
 from editions.models import EditionPage
 from home.translation import publishing
@@ -117,6 +118,17 @@ def test_a_copied_edition_keeps_every_list_in_every_language(
     page = client.get(english.url).content.decode()
     assert "Ateliers thématiques du matin" not in page
     assert english.title in page
+    # A page not translated in full shows the French words, but its menu label is the
+    # translated title (« Practical information », not « Infos pratiques »).
+    practical = Page.objects.get(
+        url_path__contains="/2026/", slug="practical-information", locale__language_code="en"
+    )
+    assert practical.live and practical.has_unpublished_changes
+    assert practical.title == practical.get_latest_revision_as_object().title
+    assert practical.title != "Infos pratiques"
+    menu = BeautifulSoup(client.get(english.url).content, "html.parser").select("header nav a")
+    entry = next(a for a in menu if a.get_text(strip=True) == practical.title)
+    assert not entry.has_attr("lang")  # an English word, not marked as French
 
     # And a 2027 copy of the 2026 one, published page by page (« Publier »).
     call_command("new_edition", "--from", "2026", "--year", "2027", "--start", "2027-07-02")

@@ -292,10 +292,12 @@ def test_a_french_publication_keeps_each_translations_slug_address_and_draft(
             assert page.title == drafts[page.pk]
             assert not page.has_unpublished_changes
         else:
-            # Its draft stays a draft: the live row shows the French words, the
-            # translator's words wait in the same latest revision.
+            # Its draft stays a draft: the live row shows the French words (but its
+            # translated title, for menus: issue 25, finding 7), the translator's words
+            # wait in the same latest revision.
             assert page.latest_revision_id == revision
-            assert page.title == source.title
+            assert page.title == drafts[page.pk]
+            assert page.has_unpublished_changes
             assert page.get_latest_revision_as_object().title == drafts[page.pk]
         if slug != source.slug:
             # Not also at the French slug below its parent.
