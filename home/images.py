@@ -35,7 +35,7 @@ def live_uses(image):
         if isinstance(obj, (Page, DraftStateMixin)) and not obj.live:
             continue
         found.append(obj)
-    return sorted(found, key=lambda obj: (language_of(obj) != "fr", str(obj)))
+    return sorted(found, key=lambda obj: (language_of(obj) != settings.LANGUAGE_CODE, str(obj)))
 
 
 def language_of(obj):
@@ -54,8 +54,8 @@ def may_publish(user, obj):
 
 def unpublishable_uses(user, image):
     """The live uses of `image` that `user` may not publish: empty when they may change it."""
-    if not user.is_active:
-        return []
+    if not user.is_active:  # nobody (an anonymous or deactivated user) changes them
+        return live_uses(image)
     if user.is_superuser:
         return []
     return [obj for obj in live_uses(image) if not may_publish(user, obj)]
