@@ -13,12 +13,11 @@ The database is built once in `var/bench-import/` (`--rebuild` to make it again)
 import argparse
 import datetime
 import os
-import shutil
 import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
+
+from . import render
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKDIR = ROOT / "var" / "bench-import"
@@ -26,25 +25,11 @@ SESSIONS = 80
 
 
 def environment():
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
-        "RENCONTRES_VAR_DIR": str(WORKDIR),
-        "DATABASE_URL": f"sqlite:///{WORKDIR / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(WORKDIR / "media"),
-        "LOG_LEVEL": "WARNING",
-    }
+    return render.environment(WORKDIR)
 
 
 def build():
-    shutil.rmtree(WORKDIR, ignore_errors=True)
-    WORKDIR.mkdir(parents=True)
-    env = environment()
-    for args in (["manage.py", "migrate", "--no-input"], ["manage.py", "load_demo"]):
-        print("…", " ".join(args), file=sys.stderr)
-        subprocess.run(
-            [sys.executable, *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
-        )
+    render.build(WORKDIR, large=False)
 
 
 def spreadsheet(rooms, prefix=""):

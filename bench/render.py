@@ -43,26 +43,27 @@ AFTER = {
 }
 
 
-def environment():
+def environment(workdir=WORKDIR):
+    """The dev settings on a SQLite database and media of their own in `workdir`."""
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
-        "RENCONTRES_VAR_DIR": str(WORKDIR),
-        "DATABASE_URL": f"sqlite:///{WORKDIR / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(WORKDIR / "media"),
+        "RENCONTRES_VAR_DIR": str(workdir),
+        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(workdir / "media"),
         "LOG_LEVEL": "WARNING",
     }
 
 
-def build():
-    shutil.rmtree(WORKDIR, ignore_errors=True)
-    WORKDIR.mkdir(parents=True)
-    env = environment()
-    for args in (
-        ["manage.py", "migrate", "--no-input"],
-        ["manage.py", "load_demo"],
-        ["-m", "bench.large_edition"],
-    ):
+def build(workdir=WORKDIR, large=True):
+    """Migrate, load the demo and (if `large`) the 2027 edition into `workdir`."""
+    shutil.rmtree(workdir, ignore_errors=True)
+    workdir.mkdir(parents=True)
+    env = environment(workdir)
+    steps = [["manage.py", "migrate", "--no-input"], ["manage.py", "load_demo"]]
+    if large:
+        steps.append(["-m", "bench.large_edition"])
+    for args in steps:
         print("…", " ".join(args), file=sys.stderr)
         subprocess.run(
             [sys.executable, *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL

@@ -632,3 +632,28 @@ def test_a_cancelled_row_conflicts_with_nothing(world, venue):
     plan = plan_of(world, xlsx([[*WORKSHOP, ""], [*cancelled, "Annulée"]], headers=headers))
     assert plan.is_valid and len(plan.creates) == 2
     assert plan.conflicts == []
+
+
+def test_the_import_leaves_wagtails_reference_index_right(world):
+    """The reference index is updated once per page at the end of an import (not on every
+    save): it is what Wagtail builds from scratch, so « Utilisation » of a speaker or a
+    partner lists every session that names them."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from wagtail.models import Page, ReferenceIndex
+
+    def index():
+        """The index rows whose source is one of the imported sessions (every language)."""
+        pages = [str(pk) for pk in SessionPage.objects.values_list("pk", flat=True)]
+        return set(
+            ReferenceIndex.objects.filter(
+                base_content_type=ContentType.objects.get_for_model(Page), object_id__in=pages
+            ).values_list("object_id", "to_content_type_id", "to_object_id", "content_path")
+        )
+
+    Writer(world, publish=True).write(plan_of(world, xlsx([WORKSHOP, PLENARY])))
+    after_import = index()
+    awa = Person.objects.get(last_name="Diop", locale=world.locale)
+    assert len(list(ReferenceIndex.get_grouped_references_to(awa))) >= 2
+    call_command("rebuild_references_index", stdout=io.StringIO())
+    assert after_import == index()

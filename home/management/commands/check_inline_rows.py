@@ -15,18 +15,10 @@ French page's rows (its own words kept where it has them), as a French publicati
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from modelcluster.models import get_all_child_relations
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page
 
 from home.translation.facts import copy_facts, copy_rows, fact_relations, source_of
-
-
-def relations(page):
-    return [
-        rel.get_accessor_name()
-        for rel in get_all_child_relations(page)
-        if issubclass(rel.related_model, TranslatableMixin)
-    ]
+from home.translation.publishing import child_relation_names as relations
 
 
 def keys(obj, relation):
