@@ -13,9 +13,14 @@ group holds. Served in their place, at the same addresses (home/wagtail_hooks.py
   translate of its own);
 - a string typed in the translation editor holding a control character is refused on the
   string, in French, as the admin's forms refuse it on the field (home/forms.py);
+- a plain string (a title, a place, a line of a list) reads and is typed as text: wagtail-
+  localize keeps it as HTML (« &amp; », « <br/> »), which the editor showed as it is;
 - « Convertir en page alias » would show the French page under /en/ or /es/: refused to
   everyone but administrators.
 """
+
+import json
+import re
 
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -128,15 +133,64 @@ def edit_string_translation(request, translation_id, string_segment_id):
         from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
         translation = Translation.objects.get(id=translation_id)
-        segment = StringSegment.objects.get(id=string_segment_id)
+        segment = StringSegment.objects.select_related("string").get(id=string_segment_id)
         saved = StringTranslation.objects.filter(
             translation_of_id=segment.string_id,
             locale_id=translation.target_locale_id,
             context_id=segment.context_id,
         ).first()
         if saved is not None:
+            if is_plain(segment.string.data):
+                saved.data = from_text(saved.data)
+                saved.save(update_fields=["data", "has_error", "field_error"])
             prefill_slug(saved)
+            response.render()
+            shown = json.loads(response.content)
+            shown.update(data=as_text(saved.data), error=saved.get_error())
+            return JsonResponse(shown, status=response.status_code)
     return response
+
+
+# --- plain strings as text ---------------------------------------------------------------
+
+LINE_BREAK = re.compile(r"<br\s*/?>")
+
+
+def is_plain(data):
+    """wagtail-localize's form of a plain text (escaped, lines joined by « <br/> »), which
+    holds no other tag: a title, a place, a rich text paragraph without formatting."""
+    return "<" not in LINE_BREAK.sub("", data)
+
+
+def as_text(data):
+    """What the translator reads of a string: a plain one as text, « & » and line breaks
+    included; one with formatting as wagtail-localize shows it (its tags are to keep)."""
+    from wagtail_localize.strings import StringValue
+
+    return StringValue(data).render_text() if is_plain(data) else data
+
+
+def from_text(text):
+    """A translation typed as text, in wagtail-localize's form of a plain string (what it
+    made of the French one): « & » typed stays « & » on the page, « < » too."""
+    from wagtail_localize.strings import StringValue
+
+    return StringValue.from_plaintext(text).data
+
+
+def editor_props(props):
+    """The translation editor's JSON props with its plain sources and translations as text
+    (templates/wagtail_localize/admin/edit_translation.html)."""
+    data = json.loads(props)
+    plain = set()
+    for segment in data.get("segments", []):
+        if segment.get("type") == "string" and is_plain(segment["source"]):
+            segment["source"] = as_text(segment["source"])
+            plain.add(segment["id"])
+    for translation in data.get("initialStringTranslations", []):
+        if translation.get("segment_id") in plain:
+            translation["data"] = as_text(translation["data"])
+    return json.dumps(data)
 
 
 def refuse_control_characters(sender, instance, **kwargs):

@@ -1,0 +1,12 @@
+"""The translation editor's template (templates/wagtail_localize/admin/)."""
+
+from django import template
+
+from home.localize import editor_props
+
+register = template.Library()
+
+
+@register.filter
+def plain_strings_as_text(props):
+    return editor_props(props)
