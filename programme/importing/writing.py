@@ -125,20 +125,28 @@ class Writer:
         if session.status is not None:
             page.status = session.status
         page.reference = session.reference
-        page.speakers = [
-            SessionSpeaker(
-                person=speaker.person or people[normalise(speaker.name)],
-                function=speaker.function,
-                role=speaker.role,
-                locale=self.programme.locale,
-                sort_order=order,
-            )
-            for order, speaker in enumerate(session.speakers)
-        ]
-        page.organising_partners = [
-            SessionPartner(partner=partner, locale=self.programme.locale, sort_order=order)
-            for order, partner in enumerate(session.partners)
-        ]
+        page.speakers = same_rows(
+            page.speakers.all(),
+            "person_id",
+            [
+                SessionSpeaker(
+                    person=speaker.person or people[normalise(speaker.name)],
+                    function=speaker.function,
+                    role=speaker.role,
+                    locale=self.programme.locale,
+                    sort_order=order,
+                )
+                for order, speaker in enumerate(session.speakers)
+            ],
+        )
+        page.organising_partners = same_rows(
+            page.organising_partners.all(),
+            "partner_id",
+            [
+                SessionPartner(partner=partner, locale=self.programme.locale, sort_order=order)
+                for order, partner in enumerate(session.partners)
+            ],
+        )
 
     def create(self, session, people):
         page = SessionPage(locale=self.programme.locale, live=False)
@@ -160,3 +168,16 @@ class Writer:
         revision = page.save_revision(user=self.user, log_action=True)
         if self.publish:
             revision.publish(user=self.user)
+
+
+def same_rows(current, key, rows):
+    """`rows` (a session's new speakers or partners), each the current row for the same person
+    or partner when there is one: its translation key names its strings for the translators,
+    so a function that did not change keeps its translation rather than being « à traduire »
+    again after every import."""
+    by_key = {getattr(row, key): row for row in current}
+    for row in rows:
+        kept = by_key.get(getattr(row, key))
+        if kept is not None:
+            row.pk, row.translation_key = kept.pk, kept.translation_key
+    return rows
