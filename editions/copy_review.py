@@ -4,7 +4,9 @@
   year's « Relais » page links this year's);
 - texts that name the source's year, dates or number (« 4 juillet 2025 », « 16e édition »),
   listed for the editor to review; their translations are not carried over, so that
-  translators see them as to be translated again rather than « Traduit »."""
+  translators see them as to be translated again rather than « Traduit »;
+- images the copy still shows whose title, file name or description name them (last year's
+  poster, « Affiche 2025 »): the copy cannot read a picture, but it can read what names it."""
 
 import re
 from dataclasses import dataclass
@@ -17,6 +19,8 @@ from django.utils.translation import override
 
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 
 PAGE_LINK = re.compile(r'(<a\b[^>]*\blinktype="page"[^>]*\bid=")(\d+)(")')
@@ -146,3 +150,58 @@ def stale_texts(page, pattern):
             excerpt = Truncator(text[start:]).chars(120)
             found.append(StaleText(page, label, ("…" if start else "") + excerpt))
     return found
+
+
+# --- images of the source's year ------------------------------------------------------------
+
+
+@dataclass
+class StaleImage:
+    page: Page
+    field: str  # its label, in the editor's words
+    image: object  # the image model's instance
+
+
+def image_words(image):
+    """What names an image: its title, its file's name, its description (its alt text)."""
+    name = image.file.name.rsplit("/", 1)[-1] if image.file else ""
+    return " ".join(filter(None, (image.title, name, getattr(image, "description", ""))))
+
+
+def shown_images(page):
+    """(label, image) of the images `page` shows: its image fields and its StreamFields'
+    image blocks, at any depth."""
+    image_model = get_image_model()
+    for field in page._meta.concrete_fields:
+        if isinstance(field, models.ForeignKey) and issubclass(field.related_model, image_model):
+            image = getattr(page, field.name)
+            if image is not None:
+                yield str(field.verbose_name), image
+        elif isinstance(field, StreamField):
+            for image in stream_images(getattr(page, field.name)):
+                yield str(field.verbose_name), image
+
+
+def stream_images(value):
+    """The images of a StreamField's value (StreamValue, StructValue, list)."""
+    children = []
+    if hasattr(value, "stream_block"):
+        children = [(child.block, child.value) for child in value]
+    elif isinstance(value, blocks.StructValue):
+        children = [(value.block.child_blocks[name], child) for name, child in value.items()]
+    elif isinstance(value, blocks.list_block.ListValue):
+        children = [(value.list_block.child_block, child) for child in value]
+    for block, child in children:
+        if isinstance(block, ImageChooserBlock):
+            if child is not None:
+                yield child
+        else:
+            yield from stream_images(child)
+
+
+def stale_images(page, pattern):
+    return [
+        StaleImage(page, label, image)
+        for label, image in shown_images(page)
+        if pattern.search(image_words(image))
+    ]

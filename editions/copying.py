@@ -26,7 +26,7 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.models import Translation as LocalizeTranslation
 
-from .copy_review import repoint_links, stale_patterns, stale_texts
+from .copy_review import repoint_links, stale_images, stale_patterns, stale_texts
 from .models import EditionPage, EditionStatus
 from .models.edition import year_taken_message
 
@@ -63,6 +63,7 @@ class CopyReport:
     translations: dict = field(default_factory=dict)  # language code -> pages created
     links_repointed: int = 0  # pages whose links to the source edition now go to the copy
     stale: list = field(default_factory=list)  # StaleText: words naming the source's year
+    stale_images: list = field(default_factory=list)  # StaleImage: images naming it
     earlier: bool = False  # the new edition comes before the source
 
 
@@ -154,7 +155,8 @@ class EditionCopier:
 
     def review(self, report):
         """Links into the source edition go to the copies; the words that still name the
-        source's year, dates or number are listed for the editor (editions/copy_review.py)."""
+        source's year, dates or number are listed for the editor, and the images that name them
+        (editions/copy_review.py)."""
         mapping = {old.pk: new.pk for old, new in self.pairs}
         for _old, new in self.pairs:
             if repoint_links(new, mapping):
@@ -162,6 +164,7 @@ class EditionCopier:
                 new.save_revision(user=self.user, log_action=False)
                 report.links_repointed += 1
             report.stale += stale_texts(new, self.stale_pattern)
+            report.stale_images += stale_images(new, self.stale_pattern)
 
     def changes(self, page):
         """The attributes the copy of `page` gets instead of the old ones."""

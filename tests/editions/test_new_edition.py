@@ -359,6 +359,28 @@ def test_the_copy_lists_what_names_last_year_and_repoints_links(demo_translated,
     assert not any("2025" in source for (_field, source) in strings)
 
 
+def test_the_copy_lists_the_images_that_name_last_year(demo_translated, admin_client):
+    """Finding 7 of issue 25: the new edition showed last year's poster, unlisted."""
+    old = edition(2025, "fr")
+    poster = old.key_visual
+    photo = old.editorial_photo or old.editorial_author.photo
+    assert "2025" in poster.title
+    response = admin_client.post(
+        action_url(old),
+        {"year": "2026", "number": "17", "start": "03/07/2026", "sessions": "drafts"},
+    )
+    soup = BeautifulSoup(response.content, "html.parser")
+    heading = soup.find("h2", string=lambda text: text and text.startswith("Images"))
+    assert heading is not None
+    rows = heading.find_next("table").select("tbody tr")
+    listed = [" ".join(row.get_text(" ").split()) for row in rows]
+    assert any(poster.title in row and "Visuel de l" in row for row in listed), listed
+    assert not any(photo and photo.title in row for row in listed)
+    links = [a["href"] for row in rows for a in row.select("a")]
+    assert reverse("wagtailimages:edit", args=[poster.pk]) in links
+    assert reverse("wagtailadmin_pages:edit", args=[edition(2026, "fr").pk]) in links
+
+
 def test_the_dashboard_moves_to_the_edition_in_preparation(demo_translated, admin_client):
     call_command(
         "new_edition", "--from", "2025", "--year", "2026", "--start", "2026-07-03", stdout=None
