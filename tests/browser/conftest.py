@@ -134,6 +134,25 @@ def editor_page(browser, live_server, demo_site, django_user_model):
     context.close()
 
 
+def admin_login(browser, base_url, username):
+    """A desktop browser page logged in to the French admin as `username` (its context is
+    `page.context`)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    page = context.new_page()
+    page.goto(f"{base_url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", EDITOR_PASSWORD)
+    page.get_by_role("button", name="S'identifier").click()
+    page.wait_for_url(f"{base_url}/admin/")
+    return page
+
+
+def footer_action(page, name):
+    """An action of the editor's footer menu (« Publier », « Soumettre », « Approuver »)."""
+    page.locator("footer [data-w-dropdown-target='toggle']").last.click()
+    page.get_by_role("button", name=name).click()
+
+
 def save_screenshot(page, name):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

@@ -14,25 +14,9 @@ from pypdf import PdfReader
 
 from programme.models import Person, Room, SessionPage, SessionSpeaker
 
-from .conftest import EDITOR_PASSWORD, save_screenshot
+from .conftest import EDITOR_PASSWORD, admin_login, footer_action, save_screenshot
 
 pytestmark = pytest.mark.browser
-
-
-def login(browser, live_server, username):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
-    page = context.new_page()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", EDITOR_PASSWORD)
-    page.get_by_role("button", name="S'identifier").click()
-    page.wait_for_url(f"{live_server.url}/admin/")
-    return context, page
-
-
-def footer_action(page, name):
-    page.locator("footer [data-w-dropdown-target='toggle']").last.click()
-    page.get_by_role("button", name=name).click()
 
 
 @pytest.fixture
@@ -63,7 +47,7 @@ def test_a_moderated_french_change_reaches_every_language(browser, live_server, 
     new_start = plenary.edition.local(plenary.start) + datetime.timedelta(minutes=15)
 
     # The Rédacteur edits and submits.
-    context, page = login(browser, live_server, "redactrice")
+    page = admin_login(browser, live_server.url, "redactrice")
     page.goto(f"{live_server.url}/admin/pages/{plenary.pk}/edit/")
     page.fill("#id_start", new_start.strftime("%d/%m/%Y %H:%M"))
     page.keyboard.press("Escape")
@@ -72,15 +56,15 @@ def test_a_moderated_french_change_reaches_every_language(browser, live_server, 
     page.select_option("#id_speakers-0-role", "moderator")
     footer_action(page, re.compile("Soumettre"))
     page.wait_for_url(re.compile(r"/admin/pages/\d+/"))
-    context.close()
+    page.context.close()
     assert SessionPage.objects.get(pk=plenary.pk).start == plenary.start  # not published yet
 
     # The Modérateur approves.
-    context, page = login(browser, live_server, "moderateur")
+    page = admin_login(browser, live_server.url, "moderateur")
     page.goto(f"{live_server.url}/admin/pages/{plenary.pk}/edit/")
     footer_action(page, "Approuver et Publier")
     page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
-    context.close()
+    page.context.close()
 
     plenary = SessionPage.objects.get(pk=plenary.pk)
     assert plenary.edition.local(plenary.start) == new_start
