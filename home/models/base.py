@@ -19,7 +19,7 @@ from home.languages import alternates, chrome_pages, language_links
 from home.permissions import RolePagePermissionTester
 from home.roles import edition_model
 from home.text import unaccent
-from home.translation import take_source_facts, translated_keys
+from home.translation import create_missing_aliases, take_source_facts, translated_keys
 
 from .snippets import hide_drafts
 
@@ -105,6 +105,17 @@ class BasePage(Page):
         # The facts reach every language in the same transaction as the publication.
         with transaction.atomic():
             return super().publish(*args, **kwargs)
+
+    def update_aliases(self, *, revision=None, _content=None, _updated_ids=None, **kwargs):
+        """Wagtail's update of the aliases that follow this page, then (for a live French page)
+        an alias in every language that has no page for it yet. Made after the update, not
+        before it: an alias made from the content just published needs no update, and
+        updating it again rewrote its every row (half of an import's time)."""
+        super().update_aliases(
+            revision=revision, _content=_content, _updated_ids=_updated_ids, **kwargs
+        )
+        if _updated_ids is None and self.live and not self.alias_of_id:
+            create_missing_aliases(self, revision=revision)
 
     def serve_preview(self, request, mode_name):
         take_source_facts(self)

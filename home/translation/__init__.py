@@ -49,7 +49,7 @@ from .facts import (  # noqa: F401
     take_source_facts,
 )
 from .publishing import connect as connect_publishing
-from .publishing import spread_page_facts, sync_trees  # noqa: F401
+from .publishing import create_missing_aliases, spread_page_facts, sync_trees  # noqa: F401
 from .status import (  # noqa: F401
     CURRENT,
     OUTDATED,

@@ -50,7 +50,8 @@ def spread_page_facts(source):
             show_source_words(source, translation)
         else:
             translation.save(clean=False)
-    create_missing_aliases(source)
+    # The languages without a page for it get an alias once Wagtail has updated the
+    # existing ones (BasePage.update_aliases).
     record_source_words(source)
 
 
@@ -174,15 +175,24 @@ def child_relation_names(page):
     ]
 
 
-def create_missing_aliases(source):
-    """Every language without a page for `source` gets an alias of it (and of its parents)."""
+def create_missing_aliases(source, revision=None):
+    """Every language without a page for the French `source` gets an alias of it (and of its
+    parents), announced as published as Wagtail announces the aliases it updates: what a
+    publication drops and grants reaches the new page too."""
+    from wagtail.signals import page_published
+
+    if not is_source(source):
+        return
     have = set(
         Page.objects.filter(translation_key=source.translation_key).values_list(
             "locale_id", flat=True
         )
     )
     for locale in Locale.objects.exclude(pk__in=have):
-        source.copy_for_translation(locale, copy_parents=True, alias=True)
+        alias = source.copy_for_translation(locale, copy_parents=True, alias=True)
+        page_published.send(
+            sender=alias.specific_class, instance=alias.specific, revision=revision, alias=True
+        )
 
 
 def sync_trees(sender=None, **kwargs):
@@ -210,8 +220,8 @@ def sync_trees(sender=None, **kwargs):
         translation_key__in=list(keys), locale=source, live=True, alias_of__isnull=True
     ).order_by("path")
     for page in pages.specific():
+        page.update_aliases()  # makes the missing ones too on our pages (BasePage)
         create_missing_aliases(page)
-        page.update_aliases()
 
 
 def withdraw_translations(source):
