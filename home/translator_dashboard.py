@@ -1,8 +1,10 @@
 """The admin home's panel for translators: for each of their languages, the pages and snippets
 not translated yet and those to update because the French words changed since, each linked
-to where the translator does the work (home/translation/ keeps the statuses)."""
+to where the translator does the work (home/translation/ keeps the statuses), with the number
+of strings left to translate in their language."""
 
 from django.apps import apps
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -33,6 +35,7 @@ def work_rows(model, objects, locale, kind, edit_url, start_url):
         url = edit_url(pk) if pk is not None else start_url(obj)
         rows.append(
             {
+                "key": obj.translation_key,
                 "title": str(obj.title if isinstance(obj, Page) else obj),
                 "kind": kind,
                 "status": status,
@@ -79,8 +82,33 @@ def snippet_work(locale, source):
     return rows
 
 
+def strings_left(keys, locale, source):
+    """{translation key: number of strings left to translate in `locale`} for the objects
+    whose words wagtail-localize captured (its TranslationSource in the `source` locale): the
+    source strings with no translation in `locale`, or with a translation in error, as its
+    editor counts them (Translation.get_progress). One query for all the keys; an object not
+    sent to translation yet has no entry."""
+    from wagtail_localize.models import StringSegment, StringTranslation
+
+    translated = StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"),
+        context_id=OuterRef("context_id"),
+        locale=locale,
+        has_error=False,
+    )
+    counts = (
+        StringSegment.objects.filter(source__object_id__in=keys, source__locale=source)
+        .values("source__object_id")
+        .annotate(left=Count("pk", filter=~Q(Exists(translated))))
+        .values_list("source__object_id", "left")
+    )
+    return dict(counts)
+
+
 def translation_work(user):
-    """[{language, rows: [{title, kind, status, label, url}], untranslated, outdated}]."""
+    """[{language, rows: [{title, kind, status, label, url, left}], untranslated, outdated}]
+    (`left`: the strings left to translate, None when the words were never sent to
+    translation)."""
     source = source_locale()
     if source is None:
         return []
@@ -88,8 +116,10 @@ def translation_work(user):
     codes = translator_languages(user)
     for locale in Locale.objects.filter(language_code__in=codes).order_by("language_code"):
         rows = page_work(locale, source) + snippet_work(locale, source)
+        left = strings_left([row["key"] for row in rows], locale, source)
         for row in rows:
             row["label"] = STATUS_LABELS[row["status"]]
+            row["left"] = left.get(row["key"])
         # What changed first: to update before not translated (visitors already read those).
         rows.sort(key=lambda row: (row["status"] != OUTDATED,))
         work.append(

@@ -1,9 +1,11 @@
 """Builds the demo site idempotently: a second run finds everything in place and adds nothing."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageLogEntry, Site
 
 from editions.models import (
     Contact,
@@ -94,9 +96,22 @@ class DemoLoader:
             site.save()
             # Wagtail's own « Welcome » placeholder goes; any other page is kept.
             if type(old_root.specific) is Page and not old_root.get_children().exists():
-                old_root.delete()
+                self.remove_placeholder(old_root)
         self.site = site
         return home
+
+    @staticmethod
+    def remove_placeholder(placeholder):
+        """Wagtail's « Welcome to your new Wagtail site! » page and its copies in the other
+        languages (made before this project stopped copying it) go without a trace: the site
+        history of the French admin would list them, in English, as pages someone deleted."""
+        ids = [placeholder.pk, *placeholder.get_translations().values_list("pk", flat=True)]
+        title = placeholder.title
+        placeholder.delete()
+        PageLogEntry.objects.filter(
+            Q(page_id__in=ids)
+            | Q(content_type=ContentType.objects.get_for_model(Page), label=title)
+        ).delete()
 
     def ensure_site_settings(self):
         site_settings = SiteSettings.for_site(self.site)

@@ -2,6 +2,7 @@
 
 import logging
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
@@ -216,9 +217,21 @@ def sync_trees(sender=None, **kwargs):
         .filter(n__lt=count + 1)
         .values_list("translation_key", flat=True)
     )
-    pages = Page.objects.filter(
-        translation_key__in=list(keys), locale=source, live=True, alias_of__isnull=True
-    ).order_by("path")
+    # Wagtail's « Welcome to your new Wagtail site! » (a plain Page made by its first
+    # migration, replaced by the site's home page) is no content to show in every language:
+    # copied, it showed in English in the French admin, three times.
+    placeholder = ContentType.objects.get_for_model(Page)
+    for alias in Page.objects.filter(
+        depth=2, alias_of__content_type=placeholder, alias_of__depth=2, numchild=0
+    ):
+        alias.delete()
+    pages = (
+        Page.objects.filter(
+            translation_key__in=list(keys), locale=source, live=True, alias_of__isnull=True
+        )
+        .exclude(content_type=placeholder)
+        .order_by("path")
+    )
     for page in pages.specific():
         page.update_aliases()  # makes the missing ones too on our pages (BasePage)
         create_missing_aliases(page)

@@ -60,6 +60,29 @@ def test_load_demo_twice_duplicates_nothing(capsys):
     )
 
 
+WELCOME = "Welcome to your new Wagtail site!"
+
+
+@pytest.mark.django_db
+def test_wagtails_welcome_page_is_never_copied_and_the_demo_leaves_no_trace():
+    from wagtail.models import Locale, PageLogEntry
+
+    from home.translation import sync_trees
+
+    # What `migrate` leaves: Wagtail's placeholder, in French only (its post_migrate copied
+    # it into English and Spanish, and the French admin showed them).
+    welcome = Page.objects.filter(title=WELCOME)
+    assert list(welcome.values_list("locale__language_code", flat=True)) == ["fr"]
+    # A copy made before is removed at the next `migrate`.
+    welcome.get().copy_for_translation(Locale.objects.get(language_code="en"), alias=True)
+    sync_trees()
+    assert welcome.count() == 1
+    # The demo replaces it, and the site history does not list it.
+    call_command("load_demo")
+    assert not welcome.exists()
+    assert not PageLogEntry.objects.filter(label=WELCOME).exists()
+
+
 @pytest.fixture
 def edition_page(demo, client):
     # As the organiser's pre-programme presents it: registration open, before the day.

@@ -6,7 +6,9 @@ issues found (« Full name », « Locale », « More actions », « Include desc
 
 The walk also asks what a URL alone does not show: the bulk actions' confirmations for the
 selected pages and snippets, the listings filtered by language, searched and sorted, and the
-screens only an administrator reaches."""
+screens only an administrator reaches, and the screens after a form: the copy's « à relire »
+review, the import's preview of a spreadsheet with mistakes, the programme's release, the
+translator's dashboard of a copied edition, a listing's second page."""
 
 import re
 
@@ -47,7 +49,20 @@ KNOWN = [
     "Welcome to your new Wagtail site!",
 ]
 # French that was wrong upstream and is corrected in locale/fr.
-WRONG_FRENCH = ["cette pas", "seront crées", "Région :", "Région\xa0:"]
+WRONG_FRENCH = [
+    "cette pas",
+    "seront crées",
+    "Région :",
+    "Région\xa0:",
+    # Wagtail's languages settings call a language « une région » (home/upstream_strings.py).
+    "Ajouter la région",
+    "Ajouter une région",
+    "Supprimer région",
+    "Changer les régions",
+]
+# Whole texts that are wrong French in the admin: Wagtail's pagination « Next » read
+# « Ensuite », the word of the programme's « now and next » screens.
+WRONG_TEXTS = {"Ensuite", "Ensuite >", "Précédent Ensuite"}
 
 
 def catalogue_strings():
@@ -134,7 +149,7 @@ def more_screens(world):  # noqa: F811 (the same World, passed in)
 def test_every_admin_screen_of_every_group_is_in_french(world, django_user_model):  # noqa: F811
     english = catalogue_strings()
     assert "Everything is translated and up to date." in english and len(english) > 400
-    known = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, KNOWN)) + r")(?![\w-])")
+    known = known_english()
     problems = set()
     screens = 0
     for number, group in enumerate([*GROUPS, ADMINISTRATOR]):
@@ -169,11 +184,90 @@ def test_every_admin_screen_of_every_group_is_in_french(world, django_user_model
             if "/preview/" in path or (name or "").endswith(("view_draft", "revisions_view")):
                 continue  # the public page (in its own language), not the admin
             screens += 1
-            for text in interface_texts(response.content.decode()):
-                if text in english or known.search(text):
-                    problems.add(f"{group}: {name}: « {text} »")
-                for wrong in WRONG_FRENCH:
-                    if wrong in text:
-                        problems.add(f"{group}: {name}: « {text} »")
+            problems |= {
+                f"{group}: {name}: « {text} »"
+                for text in problems_in(response.content.decode(), english, known)
+            }
     assert screens > 200
     assert sorted(problems) == []
+
+
+def known_english():
+    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, KNOWN)) + r")(?![\w-])")
+
+
+def problems_in(html, english, known):
+    """The texts of an admin screen that are English or wrong French."""
+    found = []
+    for text in interface_texts(html):
+        if (
+            text in english
+            or known.search(text)
+            or text in WRONG_TEXTS
+            or any(wrong in text for wrong in WRONG_FRENCH)
+        ):
+            found.append(text)
+    return found
+
+
+def test_the_screens_after_a_form_are_in_french(demo_translated, django_user_model):
+    """What a URL alone does not reach: the copy of an edition and its « à relire » review, the
+    import's preview of a spreadsheet with mistakes, the new programme's release, the
+    translator's dashboard of the copied edition, a listing's second page (its pager)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from editions.models import EditionPage
+    from programme.models import ProgrammePage, SessionPage
+    from tests.programme.test_import import PLENARY, WORKSHOP, xlsx
+
+    english, known = catalogue_strings(), known_english()
+    admin = django_user_model.objects.create_superuser("administratrice", "a@example.org", "x")
+    client = Client(HTTP_ACCEPT_LANGUAGE="fr")
+    client.force_login(admin)
+    screens = {}
+
+    def look(name, response, expected):
+        assert response.status_code == 200, name
+        html = response.content.decode()
+        text = " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+        assert expected in text, (name, expected)
+        screens[name] = problems_in(html, english, known)
+
+    old = EditionPage.objects.get(year=2025, locale__language_code="fr")
+    look(
+        "copy review",
+        client.post(
+            reverse("editions_new_edition", args=[old.pk]),
+            {"year": "2026", "number": "17", "start": "2026-07-03", "sessions": "drafts"},
+        ),
+        "L'édition 2026",
+    )
+    new = EditionPage.objects.get(year=2026, locale__language_code="fr")
+    programme = ProgrammePage.objects.child_of(new).get()
+    late = list(WORKSHOP)
+    late[3] = late[2]  # ends when it starts: a mistake on line 2
+    look(
+        "import preview",
+        client.post(
+            reverse("programme_import", args=[programme.pk]),
+            {"file": SimpleUploadedFile("programme.xlsx", xlsx([late, PLENARY])), "publish": "on"},
+        ),
+        "ligne 2",
+    )
+    look(
+        "release",
+        client.get(reverse("programme_release", args=[programme.pk])),
+        "Planifier la publication",
+    )
+    look("languages settings", client.get("/admin/locales/"), "Ajouter une langue")
+    look("site history, page 2", client.get("/admin/reports/site-history/?p=2"), "Précédent")
+    # A translator's work: a French session whose words changed.
+    session = SessionPage.objects.descendant_of(old).get(slug="conference-pleniere")
+    session.summary = "Un tout nouveau résumé."
+    session.save_revision().publish()
+    translator = django_user_model.objects.create_user("traductrice", "t@example.org", "x")
+    translator.groups.add(Group.objects.get(name="Traducteurs EN"))
+    client.force_login(translator)
+    look("translator dashboard", client.get("/admin/"), "Chaînes à traduire")
+    assert {name: found for name, found in screens.items() if found} == {}

@@ -308,14 +308,14 @@ def test_the_pdf_of_every_language_has_every_session(client, demo_translated):
 # --- nothing disappears ------------------------------------------------------------------
 
 
-def new_french_session(title="Session ajoutée le jour même"):
+def new_french_session(title="Session ajoutée le jour même", slug="session-ajoutee"):
     french_programme = Page.objects.get(
         url_path__endswith="/2025/programme/", locale__language_code="fr"
     ).specific
     existing = SessionPage.objects.child_of(french_programme).order_by("start").first()
     session = SessionPage(
         title=title,
-        slug="session-ajoutee",
+        slug=slug,
         session_type="workshop",
         start=existing.start,
         end=existing.end,
@@ -502,6 +502,97 @@ def test_the_translator_dashboard_lists_their_work(client, demo_translated, djan
     # Every link opens for the translator.
     for href in rows.values():
         assert client.get(href).status_code == 200, href
+
+
+def english_translator(django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(username="translator-en", password="x" * 16)
+    user.groups.add(Group.objects.get(name="Traducteurs EN"))
+    return user
+
+
+def strings_left_shown(client):
+    """{row title: the « Chaînes à traduire » cell} of the translator's dashboard."""
+    html = soup(client, "/admin/")
+    return {
+        row.select_one("a").get_text(strip=True): row.select_one(
+            ".translation-work__left"
+        ).get_text(strip=True)
+        for row in html.select(".translation-work tbody tr")
+    }
+
+
+def test_the_translator_dashboard_counts_the_strings_left(
+    client, demo_translated, django_user_model
+):
+    from wagtail_localize.models import (
+        StringSegment,
+        StringTranslation,
+        Translation,
+        TranslationSource,
+    )
+
+    english = Locale.objects.get(language_code="en")
+    client.force_login(english_translator(django_user_model))
+    added = new_french_session()
+    # Not sent to translation yet: nothing to count.
+    assert strings_left_shown(client)[added.title] == "—"
+    source, _created = TranslationSource.get_or_create_from_instance(added)
+    translation = Translation.objects.create(source=source, target_locale=english)
+    segments = list(StringSegment.objects.filter(source=source).select_related("string"))
+    assert len(segments) >= 2
+    assert strings_left_shown(client)[added.title] == str(len(segments))
+    # One string translated: one fewer; one in error still counts.
+    first, second = segments[:2]
+    StringTranslation.objects.create(
+        translation_of=first.string, context=first.context, locale=english, data="Words"
+    )
+    StringTranslation.objects.create(
+        translation_of=second.string,
+        context=second.context,
+        locale=english,
+        data="Broken",
+        has_error=True,
+    )
+    assert strings_left_shown(client)[added.title] == str(len(segments) - 1)
+    total, done = translation.get_progress()
+    assert total - done == len(segments) - 1
+    # A French page whose words changed: only the new words are left.
+    session = SessionPage.objects.get(slug="conference-pleniere", locale__language_code="fr")
+    session.summary = "Un tout nouveau résumé."
+    session = publish(session)
+    shown = strings_left_shown(client)
+    assert shown[session.title] == "1", shown
+
+
+def test_the_translator_dashboard_queries_do_not_grow_with_its_rows(
+    demo_translated, django_user_model
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from wagtail_localize.models import TranslationSource
+
+    from home.translator_dashboard import translation_work
+
+    user = english_translator(django_user_model)
+
+    def measured():
+        with CaptureQueriesContext(connection) as queries:
+            work = translation_work(user)
+        return len(queries), sum(len(language["rows"]) for language in work)
+
+    new_french_session("Une première session ajoutée", "premiere-ajoutee")
+    measured()  # the per-process caches (locales, content types) filled
+    before, rows_before = measured()
+    for n in range(8):
+        added = new_french_session(f"Session ajoutée numéro {n}", f"ajoutee-{n}")
+        if n % 2:
+            TranslationSource.get_or_create_from_instance(added)
+    after, rows_after = measured()
+    assert rows_after == rows_before + 8
+    assert after == before, (before, after)
 
 
 def test_a_language_may_override_the_registration_link_on_purpose(demo_translated):
