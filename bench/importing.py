@@ -24,6 +24,7 @@ from . import render
 ROOT = Path(__file__).resolve().parents[1]
 WORKDIR = ROOT / "var" / "bench-import"
 SESSIONS = 80
+STEPS = ("create", "update", "unchanged")
 
 
 def environment():
@@ -65,7 +66,7 @@ def spreadsheet(rooms, prefix=""):
     return headers, rows
 
 
-def measure(runs, profile=None):
+def measure(runs, profile=None, steps=STEPS):
     os.environ.update(environment())
     import django
 
@@ -138,7 +139,7 @@ def measure(runs, profile=None):
             return done.args[0]
 
     rows = []
-    for name in ("create", "update", "unchanged"):
+    for name in steps:
         results = [step(name) for _ in range(runs)]
         times = [r[0] for r in results]
         rows.append((name, statistics.median(times), min(times), results[0][1], results[0][2]))
@@ -154,13 +155,14 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--steps", nargs="+", choices=STEPS, default=STEPS)
     parser.add_argument(
         "--profile", choices=["create", "update", "unchanged"], help="print that step's profile"
     )
     args = parser.parse_args()
     if args.rebuild or not (WORKDIR / "db.sqlite3").exists():
         build()
-    measure(args.runs, args.profile)
+    measure(args.runs, args.profile, args.steps)
 
 
 if __name__ == "__main__":
