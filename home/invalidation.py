@@ -12,6 +12,9 @@ their own method). An image is shown by whatever points to it, so its change dro
 those objects' changes drop.
 """
 
+import threading
+from contextlib import contextmanager
+
 from django.conf import settings
 from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
@@ -169,10 +172,17 @@ def pages_for(tags):
     return Page.objects.live().filter(query)
 
 
+_pending_purge = threading.local()
+
+
 def purge_cdn(tags):
     from django.db import transaction
 
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    pending = getattr(_pending_purge, "tags", None)
+    if pending is not None:
+        pending.update(tags)
         return
 
     def purge():
@@ -190,6 +200,24 @@ def changed(tags):
         return
     page_cache.invalidate(tags)
     purge_cdn(tags)
+
+
+@contextmanager
+def deferred():
+    """What the changes inside drop is dropped once, on leaving: the page cache's marks and
+    the CDN purge of every page they show (an import publishes hundreds of objects, most of
+    them dropping the same tags)."""
+    with page_cache.invalidation_deferred():
+        if getattr(_pending_purge, "tags", None) is not None:
+            yield  # an outer block purges
+            return
+        _pending_purge.tags = set()
+        try:
+            yield
+        finally:
+            tags, _pending_purge.tags = _pending_purge.tags, None
+            if tags:
+                purge_cdn(tags)
 
 
 # --- receivers -------------------------------------------------------------------------

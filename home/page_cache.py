@@ -18,7 +18,9 @@ import gzip
 import hashlib
 import logging
 import re
+import threading
 import time
+from contextlib import contextmanager
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -226,12 +228,35 @@ def is_anonymous_view(request):
     return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
 
 
+_deferred = threading.local()
+
+
+@contextmanager
+def invalidation_deferred():
+    """Tags invalidated inside are marked once, on leaving: an import publishes hundreds of
+    pages and people, and each mark writes to the shared cache. Nothing inside reads the
+    page cache, so one mark at the end drops what each mark would have dropped."""
+    if getattr(_deferred, "tags", None) is not None:
+        yield  # already deferred by an outer block, which marks them
+        return
+    _deferred.tags = set()
+    try:
+        yield
+    finally:
+        tags, _deferred.tags = _deferred.tags, None
+        invalidate(tags)
+
+
 def invalidate(tags):
     """Mark `tags` as changed now and again once the current transaction commits.
 
     The second mark drops what another server rendered from the old data while the change
     was being written; the first covers code that never commits (tests in a transaction).
     """
+    pending = getattr(_deferred, "tags", None)
+    if pending is not None:
+        pending.update(tags)
+        return
     tags = sorted(set(tags))
     if not tags:
         return

@@ -13,6 +13,7 @@ from django.db import transaction
 from wagtail.coreutils import find_available_slug
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from home import invalidation, search_index
 from home.text import short_slug
 
 from ..models import Person, SessionPage, SessionPartner, SessionSpeaker
@@ -51,13 +52,14 @@ class Writer:
     def write(self, plan):
         if not plan.is_valid:
             raise ValueError("a plan with problems is not written")
-        # Wagtail updates its reference index on every save: a session's revision, its
-        # publication, its translations' facts and aliases save each page many times (35
-        # updates a session, most of an import's time). It is updated once per page at the
-        # end instead, in the same transaction.
-        with disable_reference_index_auto_update():
-            report = self.write_rows(plan)
-        self.update_reference_index()
+        # A session's revision, its publication, its translations' facts and aliases save
+        # each page many times: Wagtail's reference index and search index, and what the
+        # page cache and the CDN drop, are updated once per object at the end instead, in
+        # the same transaction.
+        with invalidation.deferred(), search_index.deferred():
+            with disable_reference_index_auto_update():
+                report = self.write_rows(plan)
+            self.update_reference_index()
         return report
 
     def update_reference_index(self):
