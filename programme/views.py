@@ -2,16 +2,20 @@
 export it back, and download the template."""
 
 import uuid
+from dataclasses import asdict
 
 from django import forms
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -97,8 +101,13 @@ def import_programme(request, page_id):
     return TemplateResponse(request, "programme/admin/import.html", context)
 
 
+def report_key(token, user):
+    return f"programme-import-done:{user.pk}:{token}"
+
+
 def confirm(request, programme, context):
-    key = upload_key(request.POST["token"], request.user)
+    token = request.POST["token"]
+    key = upload_key(token, request.user)
     stored = cache.get(key)
     if stored is None:
         messages.error(request, _("The preview has expired: upload the file again."))
@@ -108,33 +117,105 @@ def confirm(request, programme, context):
     except FileRejected:
         return redirect("programme_import", programme.pk)
     publish = request.POST.get("publish") == "1" and context["may_publish"]
-    if plan.is_valid:
-        try:
-            report = Writer(programme, user=request.user, publish=publish).write(plan)
-        except ValidationError as error:
-            plan.problems += [(0, message) for message in error.messages]
-        else:
-            cache.delete(key)
-            messages.success(
-                request,
-                _(
-                    "Programme imported. Sessions created: %(created)s, updated: %(updated)s, "
-                    "unchanged: %(unchanged)s (drafts published: %(drafts)s); new people: "
-                    "%(people)s."
-                )
-                % {
-                    "created": report.created,
-                    "updated": report.updated,
-                    "unchanged": report.unchanged,
-                    "drafts": report.drafts_published,
-                    "people": report.people_created,
-                },
-            )
-            return redirect("wagtailadmin_explore", programme.pk)
-    # The programme changed since the preview: show what stands in the way now.
-    context.update(
-        plan=plan, token=request.POST["token"], file_name=stored["name"], publish=publish
+    if not plan.is_valid:
+        return preview_again(request, programme, context, plan, token, stored, publish)
+    writer = Writer(programme, user=request.user, publish=publish)
+    response = StreamingHttpResponse(
+        written_with_progress(request, programme, context, writer, plan, token),
+        content_type="text/html; charset=utf-8",
     )
+    # Each step reaches the browser as it is written, through a proxy too (nginx buffers
+    # what it is not told to pass on).
+    response["X-Accel-Buffering"] = "no"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def written_with_progress(request, programme, context, writer, plan, token):
+    """The confirmation page, sent as the import goes: its top first, then a line after each
+    session written (the last one shows, see the template), then where to go next. It works
+    without JavaScript: the browser shows what it receives, and the end sends it on to the
+    programme with the report, as the form's redirect did."""
+    done_url = reverse("programme_import_done", args=[programme.pk, token])
+    page = render_to_string(
+        "programme/admin/import_progress.html",
+        {**context, "total": len(plan.creates) + len(plan.updates), "done_url": done_url},
+        request,
+    )
+    top, bottom = page.split(PROGRESS_MARK)
+    yield top
+    outcome = {"problems": [], "publish": writer.publish}
+    try:
+        for done, total in writer.steps(plan):
+            yield format_html(
+                '<li class="import-step">{}</li>\n',
+                ngettext(
+                    "%(done)s session of %(total)s written",
+                    "%(done)s sessions of %(total)s written",
+                    done,
+                )
+                % {"done": done, "total": total},
+            )
+    except ValidationError as error:
+        outcome["problems"] = error.messages
+    else:
+        outcome["report"] = asdict(writer.report)
+    cache.set(report_key(token, request.user), outcome, UPLOAD_TIMEOUT)
+    yield format_html(
+        '</ol><meta http-equiv="refresh" content="0; url={}">'
+        '<p><a class="button" href="{}">{}</a></p>',
+        done_url,
+        done_url,
+        _("Continue"),
+    )
+    yield bottom
+
+
+PROGRESS_MARK = "<!-- progress -->"
+
+
+def import_done(request, page_id, token):
+    """Where a confirmation ends: the programme with the report, or the preview again with
+    what the model refused (nothing was written)."""
+    programme = programme_for(request, page_id, "can_add_subpage")
+    outcome = cache.get(report_key(token, request.user))
+    if outcome is None:
+        return redirect("programme_import", programme.pk)
+    if "report" in outcome:
+        cache.delete_many([report_key(token, request.user), upload_key(token, request.user)])
+        report = outcome["report"]
+        messages.success(
+            request,
+            _(
+                "Programme imported. Sessions created: %(created)s, updated: %(updated)s, "
+                "unchanged: %(unchanged)s (drafts published: %(drafts)s); new people: "
+                "%(people)s."
+            )
+            % {
+                "created": report["created"],
+                "updated": report["updated"],
+                "unchanged": report["unchanged"],
+                "drafts": report["drafts_published"],
+                "people": report["people_created"],
+            },
+        )
+        return redirect("wagtailadmin_explore", programme.pk)
+    stored = cache.get(upload_key(token, request.user))
+    if stored is None:
+        return redirect("programme_import", programme.pk)
+    context = {
+        "programme": programme,
+        "edition": programme.edition,
+        "may_publish": programme.permissions_for_user(request.user).can_publish_subpage(),
+    }
+    plan = Planner(programme).plan(read(stored["name"], stored["content"]))
+    plan.problems += [(0, message) for message in outcome["problems"]]
+    return preview_again(request, programme, context, plan, token, stored, outcome["publish"])
+
+
+def preview_again(request, programme, context, plan, token, stored, publish):
+    """The programme changed since the preview: show what stands in the way now."""
+    context.update(plan=plan, token=token, file_name=stored["name"], publish=publish)
     return TemplateResponse(request, "programme/admin/import_preview.html", context)
 
 

@@ -111,6 +111,11 @@ hooks.register("register_page_listing_more_buttons", programme_buttons)
 def programme_admin_urls():
     return [
         path("programme/<int:page_id>/import/", views.import_programme, name="programme_import"),
+        path(
+            "programme/<int:page_id>/import/<str:token>/done/",
+            views.import_done,
+            name="programme_import_done",
+        ),
         path("programme/<int:page_id>/export.xlsx", views.export_xlsx, name="programme_export"),
         path("programme/template.xlsx", views.template_xlsx, name="programme_template"),
         path("programme/<int:page_id>/grid/", views.programme_grid, name="programme_grid"),

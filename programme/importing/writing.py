@@ -48,19 +48,26 @@ class Writer:
         self.publish = publish
         self.progress = progress or (lambda done, total: None)
 
-    @transaction.atomic
     def write(self, plan):
+        """Write the plan; the report of what was written."""
+        for _step in self.steps(plan):
+            pass
+        return self.report
+
+    def steps(self, plan):
+        """Write the plan, yielding (sessions written, sessions to write) after each one: the
+        admin shows the progress as it goes. All of it is one transaction: a generator closed
+        before its end (the browser went away) writes nothing."""
         if not plan.is_valid:
             raise ValueError("a plan with problems is not written")
         # A session's revision, its publication, its translations' facts and aliases save
         # each page many times: Wagtail's reference index and search index, and what the
         # page cache and the CDN drop, are updated once per object at the end instead, in
         # the same transaction.
-        with invalidation.deferred(), search_index.deferred():
+        with transaction.atomic(), invalidation.deferred(), search_index.deferred():
             with disable_reference_index_auto_update():
-                report = self.write_rows(plan)
+                yield from self.write_rows(plan)
             self.update_reference_index()
-        return report
 
     def update_reference_index(self):
         from wagtail.models import Page, ReferenceIndex
@@ -75,9 +82,10 @@ class Writer:
             ReferenceIndex.create_or_update_for_object(person)
 
     def write_rows(self, plan):
-        report = WriteReport(unchanged=len(plan.unchanged))
-        people = self.create_people(plan, report)
+        self.report = report = WriteReport(unchanged=len(plan.unchanged))
         todo = plan.creates + plan.updates
+        yield 0, len(todo)
+        people = self.create_people(plan, report)
         for done, session in enumerate(todo, start=1):
             try:
                 if session.existing is None:
@@ -90,13 +98,13 @@ class Writer:
                 # Checked in planning; should the model refuse anyway, nothing is kept.
                 raise ValidationError({f"line {session.line}": list(error.messages)}) from error
             self.progress(done, len(todo))
+            yield done, len(todo)
         if self.publish:
             # A row that matches a draft: the file says what the draft says, and publishing
             # was asked for, so the draft goes live (the preview says so).
             for session in plan.unchanged_drafts:
                 session.existing.get_latest_revision().publish(user=self.user)
                 report.drafts_published += 1
-        return report
 
     def create_people(self, plan, report):
         people = {}

@@ -334,6 +334,23 @@ def upload(client, programme, content, name="programme.xlsx", publish=True):
     return client.post(reverse("programme_import", args=[programme.pk]), data)
 
 
+def confirm(client, world, token, publish="1", follow=True):
+    """« Confirmer l'import »: the page streamed as the sessions are written, then (as the
+    browser does on its closing refresh) the programme with the report."""
+    response = client.post(
+        reverse("programme_import", args=[world.pk]), {"token": token, "publish": publish}
+    )
+    assert response.status_code == 200 and response.streaming
+    page = b"".join(response.streaming_content).decode()
+    soup = BeautifulSoup(page, "html.parser")
+    refresh = soup.find("meta", {"http-equiv": "refresh"})["content"]
+    done = refresh.split("url=", 1)[1]
+    assert done == reverse("programme_import_done", args=[world.pk, token])
+    if not follow:
+        return soup
+    return client.get(done, follow=True)
+
+
 def test_admin_preview_then_confirm(world, admin_client, client):
     page = admin_client.get(reverse("wagtailadmin_pages:edit", args=[world.pk]))
     assert reverse("programme_import", args=[world.pk]) in page.content.decode()
@@ -344,10 +361,8 @@ def test_admin_preview_then_confirm(world, admin_client, client):
     assert "Awa Diop (nouveau)" in text
     assert SessionPage.objects.count() == 0  # nothing before confirming
     token = soup.find("input", {"name": "token"})["value"]
-    response = admin_client.post(
-        reverse("programme_import", args=[world.pk]), {"token": token, "publish": "1"}
-    )
-    assert response.status_code == 302
+    response = confirm(admin_client, world, token)
+    assert response.redirect_chain[-1][0] == reverse("wagtailadmin_explore", args=[world.pk])
     assert SessionPage.objects.filter(live=True, locale__language_code="fr").count() == 2
     public = client.get(world.url)
     assert "Coopération décentralisée et climat" in public.content.decode()
@@ -546,8 +561,7 @@ def test_a_redacteur_is_offered_drafts_only_and_the_import_lands(world, client, 
     assert "Les séances seront enregistrées en brouillon. Un modérateur les publiera." in text
     token = preview.find("input", {"name": "token"})["value"]
     # Even a forged « publish » is read as what the user may do: drafts.
-    response = client.post(url, {"token": token, "publish": "1"})
-    assert response.status_code == 302
+    confirm(client, world, token)
     assert SessionPage.objects.count() == 2
     assert not SessionPage.objects.filter(live=True).exists()
 
@@ -564,9 +578,7 @@ def test_an_unchanged_row_that_matches_a_draft_publishes_it_when_asked(world, ad
     assert "Séances inchangées encore en brouillon" in text
     assert "ces brouillons seront publiés avec l'import" in text
     token = soup.find("input", {"name": "token"})["value"]
-    response = admin_client.post(
-        reverse("programme_import", args=[world.pk]), {"token": token, "publish": "1"}, follow=True
-    )
+    response = confirm(admin_client, world, token)
     assert "brouillons publiés : 2" in response.content.decode()
     assert SessionPage.objects.filter(live=True, locale__language_code="fr").count() == 2
     assert "Coopération décentralisée et climat" in client.get(world.url).content.decode()
@@ -607,10 +619,8 @@ def test_the_preview_shows_the_conflicts_the_grid_flags_and_still_imports(
     ]
     assert soup.select(".import-problems li") == []
     token = soup.find("input", {"name": "token"})["value"]
-    response = admin_client.post(
-        reverse("programme_import", args=[world.pk]), {"token": token, "publish": "1"}
-    )
-    assert response.status_code == 302
+    response = confirm(admin_client, world, token)
+    assert response.redirect_chain[-1][0] == reverse("wagtailadmin_explore", args=[world.pk])
     grid = BeautifulSoup(
         admin_client.get(reverse("programme_grid", args=[world.pk])).content, "html.parser"
     )
@@ -657,3 +667,54 @@ def test_the_import_leaves_wagtails_reference_index_right(world):
     assert len(list(ReferenceIndex.get_grouped_references_to(awa))) >= 2
     call_command("rebuild_references_index", stdout=io.StringIO())
     assert after_import == index()
+
+
+def test_the_confirmation_shows_each_session_written_then_goes_on_with_the_report(
+    world, admin_client
+):
+    """Finding 12 of issue 25: « Confirmer l'import » showed nothing until it was done. The
+    page arrives as the sessions are written, a line each (the latest shows), then sends the
+    browser on to the programme with the report."""
+    preview = BeautifulSoup(
+        upload(admin_client, world, xlsx([WORKSHOP, PLENARY])).content, "html.parser"
+    )
+    token = preview.find("input", {"name": "token"})["value"]
+    soup = confirm(admin_client, world, token, follow=False)
+    assert soup.select_one(".w-header").get_text(" ", strip=True) == "Import en cours"
+    assert "2 séances sont en cours d'écriture" in soup.select_one(".import-progress").get_text()
+    steps = [li.get_text(" ", strip=True) for li in soup.select("ol.import-steps li")]
+    assert steps == [
+        "0 séance sur 2 écrite",
+        "1 séance sur 2 écrite",
+        "2 séances sur 2 écrites",
+    ]
+    assert soup.select_one("ol.import-steps")["role"] == "status"
+    done = admin_client.get(reverse("programme_import_done", args=[world.pk, token]))
+    assert done.status_code == 302
+    assert done.url == reverse("wagtailadmin_explore", args=[world.pk])
+    report = " ".join(
+        BeautifulSoup(admin_client.get(done.url).content, "html.parser").get_text(" ").split()
+    )
+    assert "Programme importé. Séances créées : 2" in report
+    # Once shown, the report and the upload are gone: a second visit starts again.
+    again = admin_client.get(reverse("programme_import_done", args=[world.pk, token]))
+    assert again.url == reverse("programme_import", args=[world.pk])
+
+
+def test_a_confirmation_stopped_half_way_writes_nothing(world, admin_client):
+    """The browser goes away after the first session: the server closes the page's stream,
+    and the import's one transaction leaves the programme as it was."""
+    preview = BeautifulSoup(
+        upload(admin_client, world, xlsx([WORKSHOP, PLENARY])).content, "html.parser"
+    )
+    token = preview.find("input", {"name": "token"})["value"]
+    response = admin_client.post(
+        reverse("programme_import", args=[world.pk]), {"token": token, "publish": "1"}
+    )
+    chunks = iter(response.streaming_content)
+    received = b""
+    while b"1 s\xc3\xa9ance sur 2" not in received:
+        received += next(chunks)
+    response.close()
+    assert SessionPage.objects.count() == 0
+    assert not Person.objects.filter(last_name="Diop").exists()
