@@ -2,6 +2,7 @@
 export it back, and download the template."""
 
 import uuid
+from contextlib import closing
 from dataclasses import asdict
 
 from django import forms
@@ -146,16 +147,19 @@ def written_with_progress(request, programme, context, writer, plan, token):
     yield top
     outcome = {"problems": [], "publish": writer.publish}
     try:
-        for done, total in writer.steps(plan):
-            yield format_html(
-                '<li class="import-step">{}</li>\n',
-                ngettext(
-                    "%(done)s session of %(total)s written",
-                    "%(done)s sessions of %(total)s written",
-                    done,
+        # closing(): a browser that goes away closes this stream, and the import's
+        # transaction is rolled back there and then, not when the generator is collected.
+        with closing(writer.steps(plan)) as steps:
+            for done, total in steps:
+                yield format_html(
+                    '<li class="import-step">{}</li>\n',
+                    ngettext(
+                        "%(done)s session of %(total)s written",
+                        "%(done)s sessions of %(total)s written",
+                        done,
+                    )
+                    % {"done": done, "total": total},
                 )
-                % {"done": done, "total": total},
-            )
     except ValidationError as error:
         outcome["problems"] = error.messages
     else:

@@ -701,6 +701,9 @@ def test_the_confirmation_shows_each_session_written_then_goes_on_with_the_repor
     assert again.url == reverse("programme_import", args=[world.pk])
 
 
+# Transactional, as in production: closing the response ends the request, which closes the
+# connection; serialized_rollback puts back what the migrations made.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_confirmation_stopped_half_way_writes_nothing(world, admin_client):
     """The browser goes away after the first session: the server closes the page's stream,
     and the import's one transaction leaves the programme as it was."""
@@ -715,6 +718,8 @@ def test_a_confirmation_stopped_half_way_writes_nothing(world, admin_client):
     received = b""
     while b"1 s\xc3\xa9ance sur 2" not in received:
         received += next(chunks)
+    # As a WSGI server does when the client goes: it closes the response, which also ends
+    # the request.
     response.close()
     assert SessionPage.objects.count() == 0
     assert not Person.objects.filter(last_name="Diop").exists()
