@@ -9,9 +9,11 @@ postérieure au début. »)."""
 import datetime
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from home.days import whole_days
 from home.text import short_slug
@@ -101,6 +103,26 @@ class Plan:
     @property
     def is_valid(self):
         return not self.problems
+
+
+class LookupMessages(NamedTuple):
+    unknown: str
+    ambiguous: str
+
+
+ROOM_MESSAGES = LookupMessages(
+    gettext_lazy("unknown room « %(name)s » (this edition's venue has: %(known)s)"),
+    gettext_lazy(
+        "the room « %(name)s » matches %(count)s rooms; make their names different in the admin"
+    ),
+)
+PARTNER_MESSAGES = LookupMessages(
+    gettext_lazy("unknown partner « %(name)s »: add it in « Partenaires » first"),
+    gettext_lazy(
+        "the partner « %(name)s » matches %(count)s partners; make their names different in "
+        "the admin"
+    ),
+)
 
 
 class Planner:
@@ -269,7 +291,7 @@ class Planner:
         room = None
         room_name = text(values.get("room"))
         if room_name:
-            room = self.one(self.rooms, room_name, problems, _("room"))
+            room = self.one(self.rooms, room_name, problems, ROOM_MESSAGES)
         language = "fr"
         if text(values.get("language")):
             language = self.languages.get(normalise(text(values.get("language"))))
@@ -286,7 +308,7 @@ class Planner:
         speakers = self.plan_speakers(text(values.get("speakers")), problems)
         partners = []
         for name in split_lines(text(values.get("partners"))):
-            partner = self.one(self.partners, name, problems, _("partner"))
+            partner = self.one(self.partners, name, problems, PARTNER_MESSAGES)
             if partner is not None and partner not in partners:
                 partners.append(partner)
         existing = self.existing.get(reference)
@@ -353,19 +375,16 @@ class Planner:
             return [message for messages in error.message_dict.values() for message in messages]
         return []
 
-    def one(self, index, name, problems, what):
+    def one(self, index, name, problems, messages):
+        """The one entry of `index` called `name`, else None and a problem from `messages`
+        (whole sentences per kind, so that each language can agree them)."""
         found = index.get(normalise(name), [])
         if not found:
-            problems.append(_("unknown %(what)s « %(name)s »") % {"what": what, "name": name})
+            known = sorted({entry.name for entries in index.values() for entry in entries})
+            problems.append(messages.unknown % {"name": name, "known": ", ".join(known) or "—"})
             return None
         if len(found) > 1:
-            problems.append(
-                _(
-                    "the %(what)s « %(name)s » matches %(count)s entries; make their names "
-                    "different in the admin"
-                )
-                % {"what": what, "name": name, "count": len(found)}
-            )
+            problems.append(messages.ambiguous % {"name": name, "count": len(found)})
             return None
         return found[0]
 

@@ -164,7 +164,8 @@ def test_every_problem_is_reported_by_line_and_nothing_is_written(world):
     content = xlsx([late, room, kind, outside, homonym, PLENARY])
     assert problems_of(world, content) == [
         "ligne 2 : La fin doit être postérieure au début.",
-        "ligne 3 : salle inconnu(e) « Salle Introuvable »",
+        "ligne 3 : salle inconnue « Salle Introuvable » (salles du lieu de cette édition : "
+        "Espace des partenaires)",
         "ligne 4 : type de séance inconnu « Conférence de presse »",
         "ligne 5 : La séance doit avoir lieu le jour de l'édition, le 04/07/2025. Pour un événement en dehors de ces jours, choisissez le type « Événement associé ».",
         "ligne 6 : le nom d'intervenant « Jean Martin » correspond à 2 personnes",
