@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SessionType(models.TextChoices):
@@ -21,13 +22,17 @@ class SessionType(models.TextChoices):
 
 class SessionStatus(models.TextChoices):
     """The same words as an edition's status (editions.models.EditionStatus): an edition's
-    status reaches its sessions (SessionPage.shown_status)."""
+    status reaches its sessions (SessionPage.shown_status).
 
-    SCHEDULED = "scheduled", _("Scheduled")
-    RESCHEDULED = "rescheduled", _("Rescheduled")
-    POSTPONED = "postponed", _("Postponed")
-    ONLINE = "online", _("Moved online")
-    CANCELLED = "cancelled", _("Cancelled")
+    In their own gettext context: without it, « Cancelled » here (« Annulée ») would replace
+    Wagtail's own « Cancelled » (a workflow's, « Annulé ») all over the admin, since this
+    project's catalogues come first."""
+
+    SCHEDULED = "scheduled", pgettext_lazy("programme status", "Scheduled")
+    RESCHEDULED = "rescheduled", pgettext_lazy("programme status", "Rescheduled")
+    POSTPONED = "postponed", pgettext_lazy("programme status", "Postponed")
+    ONLINE = "online", pgettext_lazy("programme status", "Moved online")
+    CANCELLED = "cancelled", pgettext_lazy("programme status", "Cancelled")
 
 
 # The more of these a status is, the more it says: a cancelled session of an edition moved

@@ -4,14 +4,17 @@ from dataclasses import dataclass
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EditionStatus(models.TextChoices):
-    SCHEDULED = "scheduled", _("Scheduled")
-    RESCHEDULED = "rescheduled", _("Rescheduled")
-    POSTPONED = "postponed", _("Postponed")
-    ONLINE = "online", _("Moved online")
-    CANCELLED = "cancelled", _("Cancelled")
+    """A session's words too (programme.choices.SessionStatus), in the same context."""
+
+    SCHEDULED = "scheduled", pgettext_lazy("programme status", "Scheduled")
+    RESCHEDULED = "rescheduled", pgettext_lazy("programme status", "Rescheduled")
+    POSTPONED = "postponed", pgettext_lazy("programme status", "Postponed")
+    ONLINE = "online", pgettext_lazy("programme status", "Moved online")
+    CANCELLED = "cancelled", pgettext_lazy("programme status", "Cancelled")
 
 
 class RegistrationState(models.TextChoices):

@@ -42,7 +42,7 @@ def test_the_guides_tasks_in_the_real_admin(editor_page, live_server):
     page.wait_for_url("**/admin/pages/*/edit/")
 
     page.goto(f"{base}/admin/pages/{programme.pk}/edit/")
-    open_action(page, "Planifier la publication du programme")
+    open_action(page, "Programmer la publication du programme")
     page.get_by_label("Publier le").wait_for()
     save_guide_screenshot(page, "planifier-publication")
 

@@ -2,6 +2,7 @@
 find the new workshop on the public programme."""
 
 import datetime
+import re
 
 import pytest
 
@@ -34,6 +35,16 @@ def spreadsheet(path):
     return path
 
 
+REFRESH = re.compile(r'<meta http-equiv="refresh"[^>]*>')
+
+
+def progress_without_refresh(route):
+    """The confirmation's response as the server sent it, without its closing refresh."""
+    response = route.fetch()
+    body = response.text()
+    route.fulfill(response=response, body=REFRESH.sub("", body))
+
+
 def test_an_editor_imports_a_workshop_and_finds_it_on_the_programme(
     editor_page, live_server, tmp_path
 ):
@@ -50,7 +61,16 @@ def test_an_editor_imports_a_workshop_and_finds_it_on_the_programme(
     assert "Awa Diop (nouveau)" in page.locator("table.listing").inner_text()
     save_guide_screenshot(page, "import-apercu")
     assert not SessionPage.objects.filter(reference="ATELIER-9").exists()
+    # The progress page moves on by itself (a meta refresh) once everything is written: for
+    # the guide's picture, its last state is kept on screen without the refresh, then its
+    # own « Continuer » link goes on, as the refresh would.
+    page.route(f"**/admin/programme/{programme.pk}/import/", progress_without_refresh)
     page.get_by_role("button", name="Confirmer l'import").click()
+    page.get_by_role("link", name="Continuer").wait_for()
+    assert "Import en cours" in page.locator("header.w-header").inner_text()
+    assert "1 séance sur 1 écrite" in page.locator(".import-steps").inner_text()
+    save_guide_screenshot(page, "import-en-cours")
+    page.get_by_role("link", name="Continuer").click()
     page.wait_for_url(f"**/admin/pages/{programme.pk}/")
     assert "Programme importé. Séances créées : 1, mises à jour : 0" in page.content()
 

@@ -59,10 +59,77 @@ WRONG_FRENCH = [
     "Ajouter une région",
     "Supprimer région",
     "Changer les régions",
+    # The programme's release: Wagtail schedules with « Programmer » (« Programmée »).
+    "Planifier",
 ]
 # Whole texts that are wrong French in the admin: Wagtail's pagination « Next » read
 # « Ensuite », the word of the programme's « now and next » screens.
 WRONG_TEXTS = {"Ensuite", "Ensuite >", "Précédent Ensuite"}
+
+
+# This project's French for a msgid Wagtail or Django also has, on purpose (the others,
+# in home/upstream_strings.py, correct upstream's French). Any other msgid of ours that an
+# upstream catalogue also translates replaces upstream's French on Wagtail's own screens
+# (LOCALE_PATHS come first): « Cancelled » once made Wagtail's cancelled workflows
+# « Annulée » beside its « Annulé par … », « Live » its « Publié » « Publiée », and « Filter »
+# its « Filtre » « Filtrer ». Such words of ours take a context (pgettext).
+SHARED_ON_PURPOSE = {
+    # Better French than upstream's, and the same concept.
+    "Skip to main content",  # « Aller à contenu principal » upstream
+    "Page not found",
+    "slug",  # « identifiant d'adresse »
+    # Django's sessions app and form builder, and its own language names: not in the admin.
+    "Sessions",
+    "sessions",
+    "session",
+    "label",
+    "French",
+    "English",
+    "Spanish",
+    "Arabic",
+    "Portuguese",
+    "Time",
+}
+
+
+def upstream_catalogues(language):
+    from pathlib import Path
+
+    import django
+
+    import wagtail
+    import wagtail_localize
+
+    roots = [
+        Path(wagtail.__path__[0]),
+        Path(wagtail_localize.__path__[0]),
+        Path(django.__path__[0]),
+    ]
+    return [
+        path
+        for root in roots
+        for path in root.rglob(f"locale/{language}/LC_MESSAGES/django.po")
+        if "tests" not in path.parts
+    ]
+
+
+def test_our_catalogue_replaces_upstream_french_only_on_purpose():
+    from home.upstream_strings import OVERRIDDEN
+
+    upstream = {}
+    for path in upstream_catalogues("fr"):
+        for entry in polib.pofile(str(path)):
+            if entry.msgstr:
+                upstream.setdefault((entry.msgctxt, entry.msgid), set()).add(entry.msgstr)
+    ours = polib.pofile(f"{settings.BASE_DIR}/locale/fr/LC_MESSAGES/django.po")
+    replaced = sorted(
+        entry.msgid
+        for entry in ours
+        if upstream.get((entry.msgctxt, entry.msgid), {entry.msgstr}) - {entry.msgstr}
+        and entry.msgid not in SHARED_ON_PURPOSE
+        and entry.msgid not in {str(text) for text in OVERRIDDEN}
+    )
+    assert replaced == []
 
 
 def catalogue_strings():
@@ -258,7 +325,7 @@ def test_the_screens_after_a_form_are_in_french(demo_translated, django_user_mod
     look(
         "release",
         client.get(reverse("programme_release", args=[programme.pk])),
-        "Planifier la publication",
+        "Programmer la publication",
     )
     look("languages settings", client.get("/admin/locales/"), "Ajouter une langue")
     look("site history, page 2", client.get("/admin/reports/site-history/?p=2"), "Précédent")
