@@ -9,7 +9,9 @@ What a release schedules is decided here, page by page (issue 25):
   out, and the release says so: it never goes live behind the editors' backs;
 - an alias is left to follow its French page (Wagtail updates aliases when their source is
   published): scheduling one would be saving a revision of an alias;
-- a page already live with nothing new has nothing to schedule.
+- a page already live with nothing new has nothing to schedule;
+- a translation whose French page is left out (and not live yet) is left out too: no
+  language shows a session the French programme does not.
 
 A scheduled page is not locked (home/models/base.py, BasePage.get_lock): editors keep
 working, and a new draft waits for its own publication while the scheduled revision goes
@@ -73,8 +75,16 @@ def why_left_out(page, user):
 def plan_release(programme, user, translations=True):
     """([pages to schedule], [Left]) for `user`'s release of `programme`."""
     scheduled, left = [], []
+    # A translation never goes live before its French page: when the French is left out
+    # and not live yet, so are its translations.
+    held_back = set()
     for page in release_pages(programme, translations):
         reason = why_left_out(page, user)
+        if page.locale_id == programme.locale_id:
+            if reason is not None and not page.live:
+                held_back.add(page.translation_key)
+        elif page.translation_key in held_back:
+            reason = _("its French page is left out of the release")
         if reason is None:
             scheduled.append(page)
         else:

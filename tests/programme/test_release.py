@@ -49,6 +49,13 @@ def schedule(admin_client, programme, **data):
     )
 
 
+def translations_of(page):
+    return [
+        p.specific
+        for p in page.get_translations().filter(alias_of__isnull=True).order_by("depth", "path")
+    ]
+
+
 def test_the_release_leaves_out_unsubmitted_drafts_and_follows_aliases(
     prepared, admin_client, client
 ):
@@ -56,9 +63,15 @@ def test_the_release_leaves_out_unsubmitted_drafts_and_follows_aliases(
     with time_machine.travel("2025-05-01 12:00 +02:00", tick=False):
         form = admin_client.get(reverse("programme_release", args=[programme.pk]))
         left = BeautifulSoup(form.content, "html.parser").select(".release-left-out li")
-        assert [li.get_text(" ", strip=True) for li in left] == [
+        left = [li.get_text(" ", strip=True) for li in left]
+        assert left[0] == (
             "Ateliers (brouillon non soumis) (fr) : un brouillon de redactrice, jamais soumis "
             "à la relecture"
+        )
+        # Its translations wait with it.
+        assert left[1:] == [
+            f"{page.title} ({page.locale.language_code}) : sa page française est laissée de côté"
+            for page in translations_of(drafted)
         ]
         response = schedule(admin_client, programme)
         assert response.status_code == 200  # no longer a 500 on the untranslated session
@@ -86,6 +99,8 @@ def test_the_release_leaves_out_unsubmitted_drafts_and_follows_aliases(
     drafted.refresh_from_db()
     assert not drafted.live
     assert client.get("/fr/2025/programme/ateliers-matin/").status_code == 404
+    for page in translations_of(drafted):
+        assert not page.live, page.locale
     # The draft saved after scheduling is still a draft; the scheduled words went live.
     session = SessionPage.objects.get(slug="seance-ouverture", locale__language_code="fr")
     assert session.live and session.has_unpublished_changes
