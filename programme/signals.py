@@ -11,7 +11,9 @@ def is_session(instance):
 def on_published(sender, instance, revision=None, alias=False, **kwargs):
     if is_session(instance) and not alias:
         from .changes import record_publication
+        from .people import publish_imported_people
 
+        publish_imported_people(instance)
         record_publication(instance, revision)
 
 

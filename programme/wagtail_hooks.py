@@ -10,7 +10,7 @@ from home.snippet_admin import ModeratedChooserViewSet, ModeratedSnippetViewSet
 from home.translator_dashboard import TranslationWorkPanel
 from home.translators import translator_languages
 
-from . import release, views
+from . import people, release, views
 from .bulk_status import SessionStatusBulkAction
 from .dashboard import CurrentEditionPanel
 from .models import Person, ProgrammePage, Room
@@ -139,3 +139,8 @@ def current_edition_panel(request, panels):
 
 # The page explorer's « Changer le statut » for the selected sessions (the hook takes the class).
 hooks.register("register_bulk_action", SessionStatusBulkAction)
+
+
+@hooks.register("register_log_actions")
+def register_programme_log_actions(actions):
+    people.register_log_actions(actions)

@@ -17,6 +17,7 @@ from home import invalidation, search_index
 from home.text import short_slug
 
 from ..models import Person, SessionPage, SessionPartner, SessionSpeaker
+from ..people import IMPORTED_PERSON
 from .columns import normalise
 
 
@@ -112,11 +113,12 @@ class Writer:
         for name in plan.new_people:
             first, last = split_name(name)
             # A new person is moderated as the sessions are: published with them, else a
-            # draft (with its first revision) that a moderator publishes.
+            # draft whose revision is marked as the import's; it goes live with the first of
+            # its sessions to be published (programme/people.py), unless edited before.
             person = Person(first_name=first, last_name=last, locale=locale, live=False)
             person.full_clean()
             person.save()
-            self.save(person)
+            self.save(person, log_action=IMPORTED_PERSON)
             people[normalise(name)] = person
             self.people_made.append(person)
             report.people_created += 1
@@ -173,9 +175,9 @@ class Writer:
         page.full_clean()
         self.save(page)
 
-    def save(self, page):
+    def save(self, page, log_action=True):
         """A revision of the session (or new person), published unless kept as a draft."""
-        revision = page.save_revision(user=self.user, log_action=True)
+        revision = page.save_revision(user=self.user, log_action=log_action)
         if self.publish:
             revision.publish(user=self.user)
 

@@ -724,3 +724,45 @@ def test_a_confirmation_stopped_half_way_writes_nothing(world, admin_client):
     response.close()
     assert SessionPage.objects.count() == 0
     assert not Person.objects.filter(last_name="Diop").exists()
+
+
+def test_people_made_by_a_draft_import_go_live_with_their_first_published_session(
+    world, client, admin_user, django_user_model
+):
+    """The year's walk (issue 25): sessions imported as drafts, a Modérateur approved the
+    plenary, and its new speaker stayed a hidden draft: « Awa Diop » was missing from the
+    public page. The import's author may not publish people (a Rédacteur): they still go."""
+    from django.contrib.auth.models import Group
+
+    redactrice = django_user_model.objects.create_user("redactrice", "r@example.org", "x")
+    redactrice.groups.add(Group.objects.get(name="Rédacteurs"))
+    extra = list(WORKSHOP)
+    extra[0], extra[5] = "A2", "Villes et migrations"
+    extra[8] = "Jean Martin | Cités Unies France | Intervenant"
+    Writer(world, publish=False, user=redactrice).write(
+        plan_of(world, xlsx([WORKSHOP, PLENARY, extra]))
+    )
+    diop = Person.objects.get(last_name="Diop")
+    martin = Person.objects.get(last_name="Martin")
+    assert not diop.live and not martin.live
+    # Someone writes Jean Martin's biography as a draft: that draft waits for its own review.
+    edited = martin.get_latest_revision_as_object()
+    edited.bio = "Chargé de mission à Cités Unies France."
+    edited.save_revision(user=admin_user)
+
+    plenary = SessionPage.objects.get(reference="P1", locale__language_code="fr")
+    plenary.get_latest_revision().publish(user=admin_user)
+    diop.refresh_from_db()
+    assert diop.live
+    page = " ".join(
+        BeautifulSoup(client.get(plenary.url).content, "html.parser").get_text(" ").split()
+    )
+    assert "Awa Diop" in page
+    assert "Adjointe au maire de Dakar" in page
+
+    migrations = SessionPage.objects.get(reference="A2", locale__language_code="fr")
+    migrations.get_latest_revision().publish(user=admin_user)
+    martin.refresh_from_db()
+    assert not martin.live  # edited since the import: published only by its own review
+    page = BeautifulSoup(client.get(migrations.url).content, "html.parser").get_text(" ")
+    assert "Jean Martin" not in page
