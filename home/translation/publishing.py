@@ -13,6 +13,7 @@ from home.invalidation import changed, object_tags
 
 from .facts import (
     FactsFromSource,
+    base_content_type,
     copy_facts,
     copy_rows,
     declaring_models,
@@ -41,19 +42,35 @@ def spread_page_facts(source):
     # The translation editor's copy of the French words first: a translation is complete
     # only against the words just published.
     refresh_translation_source(source)
+    own_words = translated_locales(source)
     for translation in translations:
         if translation.alias_of_id:
             continue  # Wagtail updates aliases right after this (Page.update_aliases)
-        if source.live and not translation.live and publish_if_translated(source, translation):
+        # Not live yet, or live with the French words (no translator published it): it
+        # takes the words just published, its own where every string is translated.
+        french = not translation.live or translation.locale_id not in own_words
+        if source.live and french and publish_if_translated(source, translation):
             continue
         copy_facts(source, translation)
-        if source.live and not translation.live:
+        if source.live and french:
             show_source_words(source, translation)
         else:
             translation.save(clean=False)
     # The languages without a page for it get an alias once Wagtail has updated the
     # existing ones (BasePage.update_aliases).
     record_source_words(source)
+
+
+def translated_locales(source):
+    """The languages where a translator's words for `source` are published (home's
+    translation status; a page showing the French words has no status in its language)."""
+    from .status import TranslationStatus
+
+    return set(
+        TranslationStatus.objects.filter(
+            content_type=base_content_type(source), translation_key=source.translation_key
+        ).values_list("locale_id", flat=True)
+    )
 
 
 def publish_if_translated(source, translation):
