@@ -8,6 +8,8 @@ or misleading here. Listed so that `make messages` keeps them; never imported.
   locale is « une langue » there too.
 - « Toutes les sous-pages seront crées » (créées), « convertir cette pas en un alias » (page),
   « Le personne … a été soumis » (the model's gender is not known: worded without it).
+- « … a été publié(e) en English » after a translator publishes: the language's own name
+  (the endonym, as the language switcher shows it) goes in brackets, without « en ».
 """
 
 from django.utils.translation import gettext_noop as _
@@ -49,4 +51,6 @@ OVERRIDDEN = [
         "content of the page with the content of '%(source_page_title)s' "
         "(%(source_page_locale)s)"
     ),
+    _("Published '{object}' in {locale}."),
+    _("Published '{object}' in {locale} with missing translations - see below."),
 ]

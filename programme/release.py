@@ -12,6 +12,12 @@ What a release schedules is decided here, page by page (issue 25):
 - a page already live with nothing new has nothing to schedule;
 - a translation whose French page is left out (and not live yet) is left out too: no
   language shows a session the French programme does not.
+- a translation whose French page goes live with the release follows it at that moment
+  (home/translation/publishing.py), in its own words where every string is translated
+  against the words then published, else with the French words: its own latest revision
+  may be a draft made against older French words (the copy's, last year's);
+- a translation of a French page already live is scheduled only when every string is
+  translated, as wagtail-localize builds it then.
 
 A scheduled page is not locked (home/models/base.py, BasePage.get_lock): editors keep
 working, and a new draft waits for its own publication while the scheduled revision goes
@@ -25,6 +31,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Revision
 
+from home.translation.facts import is_source
+
 from .models import SessionPage
 
 
@@ -32,6 +40,13 @@ from .models import SessionPage
 class Left:
     page: Page
     reason: str
+    # A translation that goes live with its French page rather than with its own draft:
+    # not scheduled itself, but not held back either.
+    follows: bool = False
+
+    @property
+    def held_back(self):
+        return not self.follows and not self.page.alias_of_id
 
 
 def release_pages(programme, translations=True):
@@ -72,19 +87,46 @@ def why_left_out(page, user):
     return None
 
 
+def translation_complete(page):
+    """Whether every string of the translation `page` is translated against the French words
+    wagtail-localize last captured (those of the live French page)."""
+    from wagtail_localize.models import Translation
+
+    found = Translation.objects.filter(
+        source__object_id=page.translation_key,
+        target_locale_id=page.locale_id,
+        enabled=True,
+    ).first()
+    if found is None:
+        return False
+    total, done = found.get_progress()
+    return total > 0 and done == total
+
+
 def plan_release(programme, user, translations=True):
     """([pages to schedule], [Left]) for `user`'s release of `programme`."""
     scheduled, left = [], []
     # A translation never goes live before its French page: when the French is left out
-    # and not live yet, so are its translations.
-    held_back = set()
+    # and not live yet, so are its translations. When the French goes live with the
+    # release, its translations follow it at that moment (home/translation/publishing.py):
+    # in their own words where every string is translated against the words then
+    # published, else with the French words. Scheduling their own latest revision would
+    # publish a draft made against older French words (the copy's, last year's).
+    held_back, going = set(), set()
     for page in release_pages(programme, translations):
         reason = why_left_out(page, user)
         if page.locale_id == programme.locale_id:
             if reason is not None and not page.live:
                 held_back.add(page.translation_key)
+            elif reason is None:
+                going.add(page.translation_key)
         elif page.translation_key in held_back:
             reason = _("its French page is left out of the release")
+        elif reason is None and page.translation_key in going:
+            left.append(Left(page, _("goes live with its French page"), follows=True))
+            continue
+        elif reason is None and not translation_complete(page):
+            reason = _("strings still to translate: it keeps showing what it shows now")
         if reason is None:
             scheduled.append(page)
         else:
@@ -92,12 +134,35 @@ def plan_release(programme, user, translations=True):
     return scheduled, left
 
 
+def scheduled_draft(page):
+    """The version of `page` a release schedules: its latest revision, or for a translation
+    its translated words as wagtail-localize builds them now (its latest revision may be
+    older than its strings). Built in memory: wagtail-localize's own
+    create_or_update_translation(publish=False) also saves the live page, which would show
+    the new words before the release."""
+    if is_source(page) or page.alias_of_id:
+        return page.get_latest_revision_as_object()
+    from wagtail_localize.fields import copy_synchronised_fields
+    from wagtail_localize.models import Translation
+    from wagtail_localize.segments.ingest import ingest_segments
+
+    source = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id
+    ).source
+    original = source.as_instance()
+    target = page.specific_class.objects.get(pk=page.pk)
+    copy_synchronised_fields(original, target)
+    segments = source._get_segments_for_translation(target.locale, fallback=True)
+    ingest_segments(original, target, source.locale, target.locale, segments)
+    return target
+
+
 def schedule_release(pages, when, user=None):
     """Wagtail's scheduled publishing, for every page at once: each page's latest revision
     is approved to go live at `when` (`manage.py publish_scheduled` publishes it then)."""
     with transaction.atomic():
         for page in pages:
-            draft = page.get_latest_revision_as_object()
+            draft = scheduled_draft(page)
             draft.go_live_at = when
             revision = draft.save_revision(user=user, log_action=True)
             revision.publish(user=user)

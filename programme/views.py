@@ -294,7 +294,7 @@ def programme_release(request, page_id):
             % {"count": count, "when": date_format(to_local(when), "DATETIME_FORMAT")},
         )
         for item in left:
-            if item.page.alias_of_id:
+            if not item.held_back:
                 continue
             messages.warning(
                 request,
@@ -316,8 +316,9 @@ def programme_release(request, page_id):
             "session_count": sessions.count(),
             "draft_count": sessions.filter(live=False).count(),
             "scheduled": scheduled,
-            "left_out": [item for item in left if not item.page.alias_of_id],
+            "left_out": [item for item in left if item.held_back],
             "aliases": sum(1 for item in left if item.page.alias_of_id),
+            "following": sum(1 for item in left if item.follows),
             "already_scheduled": len(release.scheduled_pages(programme)),
         },
     )

@@ -73,6 +73,13 @@ def test_the_release_leaves_out_unsubmitted_drafts_and_follows_aliases(
             f"{page.title} ({page.locale.language_code}) : sa page française est laissée de côté"
             for page in translations_of(drafted)
         ]
+        # The other translations go live with their French page, not with their own draft.
+        following = BeautifulSoup(form.content, "html.parser").select_one(".release-following")
+        others = SessionPage.objects.child_of(programme).exclude(pk=drafted.pk)
+        count = len(translations_of(programme)) + sum(len(translations_of(s)) for s in others)
+        assert following.get_text(" ", strip=True).startswith(
+            f"{count} traductions sont publiées avec leur page française"
+        )
         response = schedule(admin_client, programme)
         assert response.status_code == 200  # no longer a 500 on the untranslated session
         text = response.content.decode()
@@ -122,3 +129,69 @@ def test_the_whole_release_is_cancelled_at_once(prepared, admin_client, client):
     with time_machine.travel(RELEASE + datetime.timedelta(minutes=1), tick=False):
         call_command("publish_scheduled")
     assert client.get("/fr/2025/programme/").status_code == 404
+
+
+def english_title_string(page, words):
+    """Translate the English title of `page` (French) as a translator would: the strings
+    change, no page revision is made."""
+    from wagtail_localize.models import StringTranslation, TranslationSource
+
+    source = TranslationSource.objects.get_for_instance(page)
+    segment = source.stringsegment_set.get(context__path="title")
+    StringTranslation.objects.update_or_create(
+        translation_of_id=segment.string_id,
+        locale=Locale.objects.get(language_code="en"),
+        context_id=segment.context_id,
+        defaults={"data": words},
+    )
+
+
+def test_a_stale_translation_draft_is_not_what_goes_live(prepared, admin_client, client):
+    """A copied edition's translations carry drafts made against last year's French words:
+    the release publishes the words translated now, not those drafts."""
+    programme = prepared["programme"]
+    french = SessionPage.objects.get(slug="seance-ouverture", locale__language_code="fr")
+    english = french.get_translation(Locale.objects.get(language_code="en")).specific
+    stale = english.get_latest_revision_as_object()
+    stale.title = "Opening (last year's draft)"
+    stale.save_revision()
+    english_title_string(french, "Opening of the 2025 Rencontres")
+    with time_machine.travel("2025-05-01 12:00 +02:00", tick=False):
+        schedule(admin_client, programme)
+    with time_machine.travel(RELEASE + datetime.timedelta(minutes=1), tick=False):
+        call_command("publish_scheduled")
+    english.refresh_from_db()
+    assert english.live
+    assert english.title == "Opening of the 2025 Rencontres"
+    html = client.get(english.url).content.decode()
+    assert "Opening of the 2025 Rencontres" in html
+    assert "last year" not in html
+
+
+def test_a_complete_translation_of_a_live_page_is_scheduled_with_its_words(
+    demo_translated, admin_client, client
+):
+    """The French programme is live and unchanged: a translation whose strings are all
+    translated is scheduled with them, not with its own older draft."""
+    programme = ProgrammePage.objects.get(locale__language_code="fr", url_path__contains="/2025/")
+    french = SessionPage.objects.get(slug="seance-ouverture", locale__language_code="fr")
+    english = french.get_translation(Locale.objects.get(language_code="en")).specific
+    shown = english.title
+    stale = english.get_latest_revision_as_object()
+    stale.title = "Opening (a stale draft)"
+    stale.save_revision()
+    english_title_string(french, "Opening, as translated today")
+    with time_machine.travel("2025-05-01 12:00 +02:00", tick=False):
+        form = admin_client.get(reverse("programme_release", args=[programme.pk]))
+        assert "Opening (a stale draft)" not in [
+            a.get_text(strip=True)
+            for a in BeautifulSoup(form.content, "html.parser").select(".release-left-out a")
+        ]
+        schedule(admin_client, programme)
+    english.refresh_from_db()
+    assert english.title == shown  # nothing changes before the release
+    with time_machine.travel(RELEASE + datetime.timedelta(minutes=1), tick=False):
+        call_command("publish_scheduled")
+    english.refresh_from_db()
+    assert english.title == "Opening, as translated today"
+    assert "Opening, as translated today" in client.get(english.url).content.decode()
