@@ -4,17 +4,13 @@ cache, each in its own process on a demo database in a temporary var/ directory.
 
 import os
 import signal
-import socket
 import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-PYTHON = str(Path(sys.executable))
+from tests.processes import PYTHON, ROOT, free_port, get, load_demo, manage, wait_for_server
 
 SCHEDULE = """
 import datetime
@@ -32,71 +28,10 @@ print(page.url)
 """
 
 
-def demo_environment(var_dir):
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if name not in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE")
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="cms.settings.dev",
-        RENCONTRES_VAR_DIR=str(var_dir),
-        PYTHONDONTWRITEBYTECODE="1",
-    )
-    return env
-
-
-def manage(env, *args, timeout=300):
-    result = subprocess.run(
-        [PYTHON, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
-
-
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     """A var/ directory with the demo loaded, as `make demo` leaves it."""
-    var_dir = tmp_path_factory.mktemp("var")
-    env = demo_environment(var_dir)
-    manage(env, "migrate", "--no-input", timeout=600)
-    manage(env, "load_demo", timeout=600)
-    return env
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def get(port, path, host=None):
-    """(status, X-Page-Cache, body) of an anonymous visit (no cookie: the page cache's).
-    The whole page is kept for the demo site's host as configured (``localhost``, as a
-    proxy on port 80 would ask for it); under any other host only its fragments are (its
-    route, footer, cards), in the same cache."""
-    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}")
-    if host:
-        request.add_header("Host", host)
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return response.status, response.headers.get("X-Page-Cache"), response.read().decode()
-
-
-def wait_for_server(port, process, seconds=90):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "the server stopped"
-        try:
-            get(port, "/alive")
-            return
-        except OSError:
-            time.sleep(0.5)
-    raise AssertionError("the server did not answer")
+    return load_demo(tmp_path_factory.mktemp("var"))
 
 
 def schedule(env, title, seconds):
