@@ -85,7 +85,7 @@ def measure(runs):
     from django.core.cache import cache
 
     from home import page_cache
-    from programme.models import SessionPage
+    from sessions.models import SessionPage
 
     # Its three languages share a translation key, the tag a publication marks.
     published = SessionPage.objects.filter(url_path__endswith="/2027/programme/seance-01/")[0]

@@ -9,8 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.exports import filenames_pattern
 from home.sitemap import sitemap
-from programme import offline
 from search import views as search_views
+from sessions import offline
 
 from .views import alive, favicon_ico, robots_txt
 

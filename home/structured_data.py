@@ -1,5 +1,5 @@
 """schema.org JSON-LD: what editions and sessions share (Place, Organization, the script
-element). Each app writes its own Event: editions/structured_data.py, programme/structured_data.py."""
+element). Each app writes its own Event: editions/structured_data.py, sessions/structured_data.py."""
 
 import json
 

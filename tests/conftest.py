@@ -6,7 +6,7 @@ import pytest
 
 from editions.factories import EditionPageFactory, VenueFactory
 from home.factories import HomePageFactory
-from programme.factories import ProgrammePageFactory
+from sessions.factories import ProgrammePageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -160,7 +160,7 @@ def pytest_report_header(config):
 def admin_programme(admin_client, home, venue):
     """A 2026 edition and its programme, created through the admin's own views."""
     from editions.models import EditionPage
-    from programme.models import ProgrammePage
+    from sessions.models import ProgrammePage
     from tests.admin_forms import EDITION_FORM, add_page
 
     response = add_page(admin_client, home, EditionPage, {**EDITION_FORM, "venue": venue.pk})

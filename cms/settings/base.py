@@ -22,7 +22,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 INSTALLED_APPS = [
     "home",
     "editions",
-    "programme.apps.ProgrammeConfig",
+    "sessions.apps.ProgrammeConfig",
     "partners",
     "search",
     "wagtail_localize",

@@ -17,7 +17,7 @@ from editions.models import (
 )
 from home.models import HomePage, SiteSettings, StandardPage
 from partners.models import EditionPartner, Partner, PartnersPage, PartnerTier
-from programme.models import Person, ProgrammePage, Room, SessionPage, SpeakerIndexPage
+from sessions.models import Person, ProgrammePage, Room, SessionPage, SpeakerIndexPage
 
 from . import content
 from .images import get_or_create_image, get_or_create_poster

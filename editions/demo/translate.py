@@ -9,7 +9,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from editions.models import EditionPage, Venue
 from home.translation import record_translated
 from partners.models import Partner, PartnerTier
-from programme.models import Person, Room, SessionPage
+from sessions.models import Person, Room, SessionPage
 
 from .translations import EN, ES, SLUGS, SPANISH_PAGES
 

@@ -77,7 +77,7 @@ class BasePage(Page):
         """A scheduled publication does not lock the page (Wagtail's ScheduledForPublishLock
         would, until go-live): editors keep working on a programme whose release is
         scheduled; a new draft waits for its own publication, and the scheduled revision
-        still goes live at its time (programme/release.py). Other locks stay."""
+        still goes live at its time (sessions/release.py). Other locks stay."""
         lock = super().get_lock()
         if isinstance(lock, ScheduledForPublishLock):
             return super(DraftStateMixin, self).get_lock()

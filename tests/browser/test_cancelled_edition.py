@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from editions.models import EditionPage
 from home.models import HomePage
-from programme.models import ProgrammePage, SessionPage
+from sessions.models import ProgrammePage, SessionPage
 
 from .conftest import save_screenshot
 

@@ -10,8 +10,8 @@ import pytest
 
 from editions.models import EditionPage
 from partners.factories import EditionPartnerFactory, PartnerFactory
-from programme.factories import PersonFactory, SessionPageFactory, SessionSpeakerFactory
-from programme.models import ProgrammePage, SessionPage
+from sessions.factories import PersonFactory, SessionPageFactory, SessionSpeakerFactory
+from sessions.models import ProgrammePage, SessionPage
 
 # The queries of each page as of issue 13 (the same before and after its restructuring):
 # they must not grow. Issue 15: the edition page reads its key visual (one query; its other

@@ -285,7 +285,7 @@ def test_the_screens_after_a_form_are_in_french(demo_translated, django_user_mod
     from django.urls import reverse
 
     from editions.models import EditionPage
-    from programme.models import ProgrammePage, SessionPage
+    from sessions.models import ProgrammePage, SessionPage
     from tests.programme.test_import import PLENARY, WORKSHOP, xlsx
 
     english, known = catalogue_strings(), known_english()

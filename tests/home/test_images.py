@@ -46,8 +46,8 @@ def test_logos_and_photos_come_in_modern_formats_with_sizes(demo, client, settin
 
 def test_a_speaker_photo_is_sized_and_loads_at_once_on_their_own_page(demo, client, settings):
 
-    from programme.factories import PersonFactory, SessionSpeakerFactory
-    from programme.models import SessionPage, SpeakerIndexPage
+    from sessions.factories import PersonFactory, SessionSpeakerFactory
+    from sessions.models import SessionPage, SpeakerIndexPage
 
     edition = EditionPage.objects.get(year=2025, locale__language_code="fr")
     session = SessionPage.objects.live().descendant_of(edition).first()

@@ -17,8 +17,8 @@ from bs4 import BeautifulSoup
 
 from editions.models import EditionPage, PracticalInfoPage
 from partners.models import Partner, PartnersPage
-from programme.factories import PersonFactory, SessionSpeakerFactory
-from programme.models import Person, SessionPage, SpeakerIndexPage
+from sessions.factories import PersonFactory, SessionSpeakerFactory
+from sessions.models import Person, SessionPage, SpeakerIndexPage
 from tests.helpers import png_file
 
 

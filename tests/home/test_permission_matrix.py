@@ -41,7 +41,7 @@ from PIL import Image as PILImage
 
 from editions.models import EditionPage, Venue
 from partners.models import Partner, PartnerTier
-from programme.models import Person, ProgrammePage, Room, SessionPage
+from sessions.models import Person, ProgrammePage, Room, SessionPage
 
 CSRF = "matrixcsrfsecret0123456789abcdef"  # 32 characters: an unmasked CSRF secret
 SNIPPETS = {

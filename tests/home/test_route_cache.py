@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from editions.models import EditionPage
-from programme.models import ProgrammePage, Room, SessionPage
+from sessions.models import ProgrammePage, Room, SessionPage
 
 OPENING = "/fr/2025/programme/seance-ouverture/"
 

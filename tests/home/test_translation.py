@@ -30,7 +30,7 @@ from home.translation import (
     statuses,
 )
 from partners.models import PartnerTier
-from programme.models import Person, Room, SessionPage, SessionSpeaker
+from sessions.models import Person, Room, SessionPage, SessionSpeaker
 
 LOCMEM = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
