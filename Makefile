@@ -80,12 +80,14 @@ check: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
 
 lint: check
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
 
 ## Refresh the interface-string catalogues (needs GNU gettext) and compile them
 messages: $(STAMP)

@@ -100,7 +100,7 @@ class RouteCacheMiddleware:
                 return None  # Wagtail's own routing answers, and says 404
             kept = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
             request._route_cache_found = (key, kept, tags, started)
-        site, page, remaining = pickle.loads(kept)  # noqa: S301 (our own cache's bytes)
+        site, page, remaining = pickle.loads(kept)
         request._wagtail_site = site
         try:
             request._wagtail_route_for_request = page.route(request, remaining)

@@ -81,7 +81,7 @@ def keys_of(snippet, pks):
 
 def compare(old, new):
     """[(kind, before, after)] from two `facts`, with rooms and people as translation keys."""
-    Person, Room = model("Person"), model("Room")  # noqa: N806 (model classes)
+    Person, Room = model("Person"), model("Room")
     changes = []
     if old["status"] != new["status"]:
         kind = (
@@ -125,7 +125,7 @@ def record_publication(session, revision):
     if not changes:
         return
     names = titles(session)
-    SessionChange = model("SessionChange")  # noqa: N806 (a model class)
+    SessionChange = model("SessionChange")
     SessionChange.objects.bulk_create(
         SessionChange(
             edition_key=edition.translation_key,
@@ -211,7 +211,7 @@ def forget_deleted_room(room):
     page's in every language (home/translation/)."""
     if not is_source(room):
         return
-    SessionPage = model("SessionPage")  # noqa: N806 (a model class)
+    SessionPage = model("SessionPage")
     keys = list(SessionPage.objects.filter(room=room).values_list("translation_key", flat=True))
     SessionPage.objects.filter(
         translation_key__in=keys, room__translation_key=room.translation_key
@@ -229,7 +229,7 @@ def sequences(sessions):
         .values_list("session_key")
         .annotate(count=Count("pk"))
     )
-    return {key: count for key, count in rows}
+    return dict(rows)
 
 
 # --- shown in a language ----------------------------------------------------------------
@@ -296,7 +296,7 @@ def time_text(before, after, tzinfo):
 def described(changes, edition, language=None):
     """Each change as a visitor reads it in `language`: [{at, kind, session title, session
     page (or None when it is gone), text}], in the order given."""
-    Person, Room, SessionPage = model("Person"), model("Room"), model("SessionPage")  # noqa: N806
+    Person, Room, SessionPage = model("Person"), model("Room"), model("SessionPage")
     language = language or get_language()
     changes = list(changes)
     keys = {str(c.session_key) for c in changes}

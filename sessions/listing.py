@@ -137,7 +137,7 @@ def give_cards(placed, request, load_pages):
 
     html = page_cache.remember_many(list(wanted), render)
     for key, (session, _variant) in wanted.items():
-        session.card = mark_safe(html.get(key, ""))  # noqa: S308 (rendered by our template)
+        session.card = mark_safe(html.get(key, ""))
 
 
 def render_cards(needed, keys, request, load_pages):

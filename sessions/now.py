@@ -79,9 +79,12 @@ def now_and_next(sessions, now=None, tzinfo=None):
         entry = rooms.setdefault(session.room.pk if session.room else None, RoomNow(session.room))
         if session.start <= now < session.end:
             entry.now.append(session)
-        elif session.start > now and timezone.localtime(session.start, tzinfo).date() == today:
-            if not entry.next or entry.next[0].start == session.start:
-                entry.next.append(session)
+        elif (
+            session.start > now
+            and timezone.localtime(session.start, tzinfo).date() == today
+            and (not entry.next or entry.next[0].start == session.start)
+        ):
+            entry.next.append(session)
     ordered = sorted(
         rooms.values(),
         key=lambda r: (not r.now, r.room is None, r.room.name.casefold() if r.room else ""),

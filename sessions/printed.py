@@ -55,7 +55,7 @@ def fetch(url):
         name = path[len(settings.STATIC_URL) :]
         found = finders.find(name) if ".." not in name.split("/") else None
         if found:
-            return {"file_obj": open(found, "rb"), "mime_type": mime_type}  # noqa: SIM115
+            return {"file_obj": open(found, "rb"), "mime_type": mime_type}
         if ".." not in name.split("/") and staticfiles_storage.exists(name):
             # Collected (production): the files under their own names are kept beside the
             # hashed copies.

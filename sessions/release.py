@@ -79,11 +79,11 @@ def why_left_out(page, user):
     if page.workflow_in_progress:
         return _("in moderation: approve it first")
     revision = page.latest_revision
-    if revision is not None and revision.user_id not in (None, user.pk):
-        if not page.permissions_for_user(revision.user).can_publish():
-            return _("a draft by %(author)s, never submitted for moderation") % {
-                "author": author_of(revision)
-            }
+    by_another = revision is not None and revision.user_id not in (None, user.pk)
+    if by_another and not page.permissions_for_user(revision.user).can_publish():
+        return _("a draft by %(author)s, never submitted for moderation") % {
+            "author": author_of(revision)
+        }
     return None
 
 

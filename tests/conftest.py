@@ -94,7 +94,7 @@ def demo_snapshots(django_db_setup, django_db_blocker):
 
     def restore(name, *builds):
         # A test that moved media elsewhere (its own S3 server) builds the demo there.
-        if settings.STORAGES != storages:
+        if storages != settings.STORAGES:
             for build in builds:
                 build()
         else:

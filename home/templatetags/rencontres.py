@@ -1,5 +1,6 @@
 """Template helpers for the public site: ordinals, date ranges, phone links, headings."""
 
+import contextlib
 import time
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
@@ -268,10 +269,8 @@ def recalled_picture(key):
 
 def remember_picture(key, html):
     if len(PICTURES) >= PICTURES_KEPT:
-        try:
+        with contextlib.suppress(RuntimeError, StopIteration):  # another thread changed it
             PICTURES.pop(next(iter(PICTURES)), None)
-        except (RuntimeError, StopIteration):  # another thread changed it meanwhile
-            pass
     PICTURES[key] = (html, time.monotonic())
 
 
@@ -351,6 +350,6 @@ def site_footer(context):
             return template.render(context), tags
 
     if request is None or getattr(request, "is_preview", False) or (edition and not edition.pk):
-        return mark_safe(compute()[0])  # noqa: S308 (our template, escaped)
+        return mark_safe(compute()[0])
     key = f"footer:{page_cache.site_key(request)}:{get_language()}:{edition.pk if edition else 0}"
-    return mark_safe(page_cache.remember(key, compute))  # noqa: S308 (our template, escaped)
+    return mark_safe(page_cache.remember(key, compute))

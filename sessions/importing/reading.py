@@ -257,7 +257,7 @@ def blank(value):
 
 
 def to_sheet(table):
-    table = [row for row in table]
+    table = list(table)
     while table and all(blank(v) for v in table[-1]):
         table.pop()
     if not table or all(blank(v) for v in table[0]):

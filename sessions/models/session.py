@@ -202,11 +202,16 @@ class SessionPage(ExportsMixin, SessionFacts, BasePage):
                     self.outside_edition_message(edition),
                     _("For an event outside these days, choose the type « Associated event »."),
                 )
-        if self.room_id and edition is not None and edition.venue_id:
-            if self.room.venue.translation_key != edition.venue.translation_key:
-                errors["room"] = _("This room is not at the edition's venue (%(venue)s).") % {
-                    "venue": edition.venue.name
-                }
+        elsewhere = (
+            self.room_id
+            and edition is not None
+            and edition.venue_id
+            and self.room.venue.translation_key != edition.venue.translation_key
+        )
+        if elsewhere:
+            errors["room"] = _("This room is not at the edition's venue (%(venue)s).") % {
+                "venue": edition.venue.name
+            }
         if self.reference:
             parent = self.parent_for_validation
             if parent is not None and self.reference_is_taken(parent):

@@ -252,7 +252,7 @@ class PurgeRecorder(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
-    def do_PURGE(self):  # noqa: N802 (the HTTP method's name)
+    def do_PURGE(self):
         self.server.purged.append((self.headers["Host"], self.path))
         self.send_response(200)
         self.end_headers()

@@ -23,14 +23,14 @@ def events(response):
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert response["Content-Disposition"].startswith("attachment; filename=")
     calendar = Calendar.from_ical(response.content)
-    return calendar, [c for c in calendar.walk("VEVENT")]
+    return calendar, list(calendar.walk("VEVENT"))
 
 
 def test_whole_programme(demo, client):
     calendar, found = events(client.get("/fr/2025/programme/calendar.ics"))
     assert len(found) == 14
     assert str(calendar["x-wr-timezone"]) == "Europe/Paris"
-    timezones = [c for c in calendar.walk("VTIMEZONE")]
+    timezones = list(calendar.walk("VTIMEZONE"))
     assert [str(tz["tzid"]) for tz in timezones] == ["Europe/Paris"]
     workshop = next(e for e in found if str(e["summary"]) == "Ateliers")
     start = workshop.decoded("dtstart")

@@ -479,11 +479,13 @@ def rewritten(content, member, change):
     import zipfile
 
     buffer = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(content)) as source:
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-            for item in source.infolist():
-                data = source.read(item.filename)
-                target.writestr(item, change(data) if item.filename == member else data)
+    with (
+        zipfile.ZipFile(io.BytesIO(content)) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for item in source.infolist():
+            data = source.read(item.filename)
+            target.writestr(item, change(data) if item.filename == member else data)
     return buffer.getvalue()
 
 
