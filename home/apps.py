@@ -24,6 +24,7 @@ class HomeConfig(AppConfig):
         Locale._meta.verbose_name_plural = gettext_lazy("languages")
 
         from . import (
+            checks,  # noqa: F401 (registers the system checks)
             invalidation,  # noqa: F401 (connects the page cache's receivers)
             routing,  # noqa: F401 (connects the route cache's receivers)
             translation,

@@ -20,7 +20,7 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import SynchronizedField
 
 from editions import current
 from editions.blocks import HighlightsBlock
@@ -34,6 +34,7 @@ from home.invalidation import edition_tags, pages_tags
 from home.models import BasePage
 from home.structured_data import as_script_content
 from home.text import unaccent
+from home.translation import FromFacts
 
 from .choices import EditionStatus, RegistrationState, hashtag_validator
 from .figures import EditionFigures
@@ -263,15 +264,8 @@ class EditionPage(EditionTime, EditionParts, BasePage, EditionRegistration, Edit
         "honoured_country",
         "status_note",
     )
-    override_translatable_fields = [
-        SynchronizedField("slug"),  # the year is the address in every language: /en/2025/
-        SynchronizedField("hashtag"),  # one hashtag for everyone
-        SynchronizedField("accent_colour", overridable=False),  # a fact, not words
-        # The provider's identifiers are not words; the address may differ per language.
-        SynchronizedField("pretix_organizer", overridable=False),
-        SynchronizedField("pretix_event", overridable=False),
-        TranslatableField("venue"),
-    ]
+    # The year is the address in every language (/en/2025/); the facts follow.
+    override_translatable_fields = FromFacts(SynchronizedField("slug", overridable=False))
     # Facts (home/translation/): the same in every language, from the French edition.
     fact_fields = (
         "number",

@@ -19,7 +19,12 @@ from home.languages import alternates, chrome_pages, language_links
 from home.permissions import RolePagePermissionTester
 from home.roles import edition_model
 from home.text import unaccent
-from home.translation import create_missing_aliases, take_source_facts, translated_keys
+from home.translation import (
+    FromFacts,
+    create_missing_aliases,
+    take_source_facts,
+    translated_keys,
+)
 
 from .snippets import hide_drafts
 
@@ -72,6 +77,8 @@ class BasePage(Page):
     fact_fields = ()
     fact_relations = {}
     overridable_facts = ()
+    # wagtail-localize's declaration, derived from the facts.
+    override_translatable_fields = FromFacts()
 
     def get_lock(self):
         """A scheduled publication does not lock the page (Wagtail's ScheduledForPublishLock

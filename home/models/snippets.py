@@ -21,7 +21,7 @@ from wagtail.models import (
 )
 
 from home.forms import PrintableModelForm
-from home.translation import FactsFromSource
+from home.translation import FactsFromSource, FromFacts
 
 
 class SnippetQuerySet(models.QuerySet):
@@ -60,6 +60,9 @@ class TranslatableSnippet(
         "locked_at",
         "locked_by",
     ]
+
+    # wagtail-localize's declaration, derived from the facts (home/translation/).
+    override_translatable_fields = FromFacts()
 
     class Meta(TranslatableMixin.Meta):
         abstract = True

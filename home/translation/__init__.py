@@ -42,6 +42,7 @@ the receivers HomeConfig.ready connects), `tree` (moves, deletions and the tree'
 # What the rest of the project uses; the rest stays inside the package's modules.
 from .facts import (  # noqa: F401
     FactsFromSource,
+    FromFacts,
     declaring_models,
     fact_fields,
     fact_relations,

@@ -196,7 +196,13 @@ def child_relation_names(page):
 def create_missing_aliases(source, revision=None):
     """Every language without a page for the French `source` gets an alias of it (and of its
     parents), announced as published as Wagtail announces the aliases it updates: what a
-    publication drops and grants reaches the new page too."""
+    publication drops and grants reaches the new page too.
+
+    Not wagtail-localize's locale synchronisation (wagtail_localize.locales): it makes
+    aliases when a page is created in the admin (its after_create_page hook) or a
+    LocaleSynchronization is saved, for drafts too, and announces nothing; here every
+    publication from every door (the admin, the import, a release, the shell) must give each
+    language its page, announced as published."""
     from wagtail.signals import page_published
 
     if not is_source(source):

@@ -12,7 +12,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from home import page_cache
 from home.admin_widgets import QuarterHourDateTimeInput
@@ -23,6 +22,7 @@ from home.exports import Export, ExportsMixin, export_links
 from home.invalidation import edition_keys, edition_tags
 from home.models import BasePage, hide_drafts, shown_rows
 from home.structured_data import as_script_content
+from home.translation import FromFacts
 from sessions import changes
 from sessions.blocks import ResourcesStreamBlock
 from sessions.calendar import build_calendar
@@ -163,7 +163,6 @@ class SessionPage(ExportsMixin, SessionFacts, BasePage):
     ]
 
     search_text_fields = ("title", "summary", "region", "other_organisers")
-    override_translatable_fields = [SynchronizedField("reference", overridable=False)]
     # Facts (home/translation/): the same in every language, from the French session.
     fact_fields = (
         "session_type",
@@ -354,6 +353,8 @@ class SessionPage(ExportsMixin, SessionFacts, BasePage):
 
 
 class SessionSpeaker(TranslatableMixin, Orderable):
+    # Its facts are its parent's fact_relations (home/translation/).
+    override_translatable_fields = FromFacts()
     session = ParentalKey(SessionPage, on_delete=models.CASCADE, related_name="speakers")
     person = models.ForeignKey(
         Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="session_roles"
@@ -391,6 +392,8 @@ class SessionSpeaker(TranslatableMixin, Orderable):
 
 
 class SessionPartner(TranslatableMixin, Orderable):
+    # Its facts are its parent's fact_relations (home/translation/).
+    override_translatable_fields = FromFacts()
     session = ParentalKey(SessionPage, on_delete=models.CASCADE, related_name="organising_partners")
     partner = models.ForeignKey(
         "partners.Partner", verbose_name=_("partner"), on_delete=models.PROTECT, related_name="+"

@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PublishingPanel
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from home.models import TranslatableSnippet
 from home.text import short_slug, unaccent
@@ -50,14 +49,9 @@ class Person(TranslatableSnippet, index.Indexed):
         index.FilterField("locale_id"),
         index.FilterField("live"),
     ]
-    # Facts (home/translation/): the same in every language; the bio is words.
+    # Facts (home/translation/): names are not translated, and the speaker's address is the
+    # same in every language; the bio is words.
     fact_fields = ("first_name", "last_name", "slug", "photo")
-    override_translatable_fields = [
-        # Names are not translated, and the speaker's address is the same in every language.
-        SynchronizedField("first_name"),
-        SynchronizedField("last_name"),
-        SynchronizedField("slug"),
-    ]
 
     class Meta(TranslatableSnippet.Meta):
         verbose_name = _("person")
