@@ -431,9 +431,13 @@ def test_the_editors_year_from_copy_to_release(browser, demo):
     assert page.get_by_label("Leurs traductions aussi").is_checked()
     release = datetime.datetime.now(PARIS).replace(second=0, microsecond=0)
     release += datetime.timedelta(days=1)
+    following = " ".join(page.locator(".release-following").inner_text().split())
+    assert "traductions sont publiées avec leur page française" in following, following
     page.fill("#id_go_live_at", release.strftime("%d/%m/%Y %H:%M"))
+    # The date picker stays open over the form: the editor goes on with the keyboard.
     page.keyboard.press("Escape")
-    page.get_by_role("button", name="Programmer", exact=True).click()
+    page.get_by_role("button", name="Programmer", exact=True).focus()
+    page.keyboard.press("Enter")
     page.get_by_text("pages seront publiées le").wait_for()
     check_programme_hidden(visitor, pages(env))
 
