@@ -84,7 +84,7 @@ def measure(runs):
     settings.DEBUG = False  # before any template engine exists: no template debug either
     from django.core.cache import cache
 
-    from home import page_cache
+    from home.caching import page_cache
     from sessions.models import SessionPage
 
     # Its three languages share a translation key, the tag a publication marks.

@@ -25,10 +25,12 @@ class HomeConfig(AppConfig):
 
         from . import (
             checks,  # noqa: F401 (registers the system checks)
-            invalidation,  # noqa: F401 (connects the page cache's receivers)
-            routing,  # noqa: F401 (connects the route cache's receivers)
             translation,
             visibility,
+        )
+        from .caching import (
+            invalidation,  # noqa: F401 (connects the page cache's receivers)
+            routing,  # noqa: F401 (connects the route cache's receivers)
         )
         from .translators import ensure_translator_groups, grant_tree
         from .uploads import clean_svg
@@ -49,7 +51,7 @@ class HomeConfig(AppConfig):
         post_migrate.connect(ensure_translator_groups, dispatch_uid="home.translator_groups")
         translation.connect()
         visibility.connect()
-        from . import localize
+        from .admin import localize
 
         localize.connect()  # a translator's control characters are refused too
         # The trees made before they followed the French are repaired first (orphans,

@@ -12,7 +12,7 @@ GROUP_PREFIX = "Traducteurs"
 PAGE_PERMISSIONS = ["change_page", "publish_page"]
 # Translatable snippets a translator translates and publishes (their change and publish
 # permissions, narrowed to the translator's languages by the admin guards,
-# home/wagtail_hooks.py and home/snippet_admin.py): a translation holds words only, its facts
+# home/wagtail_hooks.py and home/admin/snippets.py): a translation holds words only, its facts
 # are the French's, and its pages show it only once the French is live too.
 SNIPPET_ACTIONS = ("change", "publish")
 SNIPPETS = [

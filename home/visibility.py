@@ -18,7 +18,7 @@ every listing that would name their sessions.
 
 What hides pages (the restricted pages and the unpublished pages with children) is found in
 one query and kept in the cache under the ``visibility`` tag, which every publication,
-withdrawal, move, deletion and restriction marks (home/invalidation.py).
+withdrawal, move, deletion and restriction marks (home/caching/invalidation.py).
 
 Restrictions set on a French page are also copied to its translations and aliases
 (``mirror_restrictions``), so the admin shows them as private there too and Wagtail's own
@@ -33,9 +33,9 @@ from django.db.models import Q
 
 from wagtail.models import Page, PageViewRestriction
 
-from home import page_cache
-
-VISIBILITY_TAG = "visibility"
+from home.caching import page_cache
+from home.caching.fragments import fragment
+from home.caching.invalidation import VISIBILITY_TAG
 
 
 class Barrier(NamedTuple):
@@ -85,7 +85,7 @@ def compute_barriers():
 
 
 def barriers():
-    return page_cache.remember("visibility:barriers", compute_barriers)
+    return fragment("visibility:barriers", compute_barriers)
 
 
 def ancestor_paths(path):

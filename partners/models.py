@@ -7,7 +7,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from editions.models import EditionChildPage
-from home.invalidation import edition_tags
+from home.caching.invalidation import edition_tags
 from home.models import TranslatableSnippet
 from home.text import unaccent
 from home.translation import FromFacts

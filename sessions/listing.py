@@ -5,7 +5,7 @@ editor makes the programme again without the page cache. Two things made it slow
 80 full session pages (StreamFields, modelcluster, 240 speaker rows) and rendering 80 cards.
 So the page reads its sessions as plain rows (one SQL query, what the timetable and the
 filters need), and each session's card is an HTML fragment kept in the cache under the
-session's own tags (home.page_cache.remember_many): a publish costs the card of the session
+session's own tags (home.caching.fragments.fragments): a publish costs the card of the session
 it touched, and the full pages (with their speakers) are loaded for the missing cards only.
 """
 
@@ -16,7 +16,8 @@ from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from home import page_cache
+from home.caching import page_cache
+from home.caching.fragments import fragments
 from sessions.choices import SessionFacts, SessionType
 
 CARD_TEMPLATE = "components/session_card.html"
@@ -135,7 +136,7 @@ def give_cards(placed, request, load_pages):
     def render(missing):
         return render_cards([wanted[key] for key in missing], missing, request, load_pages)
 
-    html = page_cache.remember_many(list(wanted), render)
+    html = fragments(list(wanted), render)
     for key, (session, _variant) in wanted.items():
         session.card = mark_safe(html.get(key, ""))
 

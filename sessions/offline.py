@@ -5,7 +5,7 @@ does not keep, and the web app manifest that makes the site installable.
 The list (`/<language>/hors-ligne.json`) names the current edition's page, programme,
 sessions, speakers and their pages, practical information, change log and « Mon programme »,
 with the files every page needs. Its version is made of the page cache's marks of what those
-pages show (home.page_cache): any publication that changes one of them changes the version,
+pages show (home.caching.page_cache): any publication that changes one of them changes the version,
 and the service worker then fetches the list's pages again.
 """
 
@@ -23,7 +23,9 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Site
 
-from home import page_cache, visibility
+from home import visibility
+from home.caching import page_cache
+from home.caching.fragments import fragment
 
 # The programme's own views kept with it (ProgrammePage's routes): « Mon programme » and the
 # change log; now and next and the screens are of the moment, not for offline reading.
@@ -95,7 +97,7 @@ def offline_list_data(request):
         return (urls, tags), tags | {"site"}
 
     key = f"offline-list:{page_cache.site_key(request)}:{language}"
-    pages, tags = page_cache.remember(key, compute)
+    pages, tags = fragment(key, compute)
     pages = [home.get_url(request), *pages]
     # The version: the page cache's marks of what these pages show (a mark is the instant
     # of the tag's last change), the files' addresses (fingerprinted in production).

@@ -6,8 +6,8 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.ui.tables import Column, LocaleColumn
 from wagtail.snippets.models import register_snippet
 
-from home.snippet_admin import ModeratedChooserViewSet, ModeratedSnippetViewSet
-from home.translator_dashboard import TranslationWorkPanel
+from home.admin.snippets import ModeratedChooserViewSet, ModeratedSnippetViewSet
+from home.admin.translator_dashboard import TranslationWorkPanel
 from home.translators import translator_languages
 
 from . import people, release, views

@@ -26,11 +26,11 @@ from editions import current
 from editions.blocks import HighlightsBlock
 from editions.identity import normalised, validate_accent
 from editions.structured_data import edition_event
-from home.admin_widgets import QuarterHourDateTimeInput
+from home.admin.widgets import QuarterHourDateTimeInput
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from home.caching.invalidation import edition_tags, pages_tags
 from home.chrome import site_chrome
 from home.days import period_errors
-from home.invalidation import edition_tags, pages_tags
 from home.models import BasePage
 from home.structured_data import as_script_content
 from home.text import unaccent

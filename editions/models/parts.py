@@ -4,7 +4,8 @@ from django.utils.functional import cached_property
 
 from wagtail.models import Page
 
-from home import page_cache, visibility
+from home import visibility
+from home.caching.fragments import fragment
 from home.models import hide_drafts, shown_rows
 from home.roles import page_model
 
@@ -87,7 +88,7 @@ class EditionParts:
 
         if getattr(request, "is_preview", False):
             return compute()[0]
-        found = page_cache.remember(f"edition-parts:{self.pk}", compute)
+        found = fragment(f"edition-parts:{self.pk}", compute)
         for field in ("venue", "editorial_author", "editorial_photo"):
             if getattr(self, f"{field}_id") is not None:
                 setattr(self, field, found[field])
@@ -105,7 +106,7 @@ class EditionParts:
             (index,) = self.child_pages("speakers")
             return index, self.page_and_edition_tags(self)
 
-        index = page_cache.remember(f"speaker-index:{self.pk}", compute)
+        index = fragment(f"speaker-index:{self.pk}", compute)
         if index is not None:
             index.know_edition(self)
         return index

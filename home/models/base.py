@@ -12,11 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.locks import ScheduledForPublishLock
 from wagtail.models import DraftStateMixin, Page
 
-from home import page_cache, visibility
+from home import visibility
+from home.admin.permissions import RolePagePermissionTester
+from home.caching.fragments import fragment
+from home.caching.invalidation import pages_tags, tree_tags
 from home.forms import ParentAwarePageForm, drop_repeated_rows
-from home.invalidation import pages_tags, tree_tags
 from home.languages import alternates, chrome_pages, language_links
-from home.permissions import RolePagePermissionTester
 from home.roles import edition_model
 from home.text import unaccent
 from home.translation import (
@@ -140,7 +141,7 @@ class BasePage(Page):
         )
 
     def permissions_for_user(self, user):
-        """Wagtail's page permissions, narrowed for translators (home/permissions.py)."""
+        """Wagtail's page permissions, narrowed for translators (home/admin/permissions.py)."""
         return RolePagePermissionTester(user, self)
 
     @property
@@ -153,7 +154,7 @@ class BasePage(Page):
     def get_view_restrictions(self):
         """The restrictions on this page, its ancestors and their French sources
         (home/visibility.py): those found with the page when it comes from the route cache
-        (home.routing, dropped when any of them changes)."""
+        (home.caching.routing, dropped when any of them changes)."""
         kept = getattr(self, "kept_view_restrictions", None)
         return kept if kept is not None else visibility.restrictions_for(self)
 
@@ -186,7 +187,7 @@ class BasePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The page cache stores this view under the page's tags (see home.page_cache).
+        # The page cache stores this view under the page's tags (see home.caching.page_cache).
         request.page_cache_page = self
         edition = self.edition
         context["edition"] = edition
@@ -231,13 +232,13 @@ class BasePage(Page):
 
         if getattr(request, "is_preview", False) or not self.pk:
             return compute()[0]
-        nav, translations, breadcrumb = page_cache.remember(f"chrome:{self.pk}", compute)
+        nav, translations, breadcrumb = fragment(f"chrome:{self.pk}", compute)
         own = next((row for row in translations.values() if row.pk == self.pk), None)
         if own is not None:
             self.locale = own.locale  # loaded with the row: no query for the page's own locale
         return nav, translations, breadcrumb
 
-    # --- whole-page cache (home.page_cache) -------------------------------------------------
+    # --- whole-page cache (home.caching.page_cache) -------------------------------------------------
 
     # Pages listing the sessions of their edition (and so their speakers, rooms, partners).
     shows_sessions = False
@@ -264,7 +265,7 @@ class BasePage(Page):
 
     def dropped_cache_tags(self):
         """What a change of this page (published, unpublished, moved, deleted, restricted)
-        drops: by default, what its place in the tree says (home/invalidation.py)."""
+        drops: by default, what its place in the tree says (home/caching/invalidation.py)."""
         return tree_tags(self)
 
     @classmethod

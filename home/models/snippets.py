@@ -43,7 +43,7 @@ class TranslatableSnippet(
     translated with wagtail-localize, its facts taken from the French (home/translation/),
     published through the « Relecture par un modérateur » workflow.
     Its change drops what shows it from the page cache:
-    ``dropped_cache_tags()`` here, and whatever points to it (home/invalidation.py)."""
+    ``dropped_cache_tags()`` here, and whatever points to it (home/caching/invalidation.py)."""
 
     # Refuses control characters on the field (home/forms.py).
     base_form_class = PrintableModelForm

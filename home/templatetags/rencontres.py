@@ -20,7 +20,8 @@ from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.images.templatetags.wagtailimages_tags import PictureNode
 from wagtail.images.templatetags.wagtailimages_tags import image as image_tag_parser
 
-from home import page_cache
+from home.caching import page_cache
+from home.caching.fragments import fragment
 from home.clock import to_local
 from home.days import is_midnight, last_day
 from home.text import tel_href as _tel_href
@@ -352,4 +353,4 @@ def site_footer(context):
     if request is None or getattr(request, "is_preview", False) or (edition and not edition.pk):
         return mark_safe(compute()[0])
     key = f"footer:{page_cache.site_key(request)}:{get_language()}:{edition.pk if edition else 0}"
-    return mark_safe(page_cache.remember(key, compute))
+    return mark_safe(fragment(key, compute))

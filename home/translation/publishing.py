@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 
-from home.invalidation import changed, object_tags
+from home.caching.invalidation import changed, object_tags
 
 from .facts import (
     FactsFromSource,
@@ -105,7 +105,7 @@ def publish_if_translated(source, translation):
     except Exception:  # a translation wagtail-localize cannot apply shows the French words
         logger.exception("Could not publish the translation %s", translation)
         return False
-    return True  # its publication drops the pages that show it (home/invalidation.py)
+    return True  # its publication drops the pages that show it (home/caching/invalidation.py)
 
 
 def refresh_translation_source(source):

@@ -20,7 +20,7 @@ from wagtail.actions.move_page import MovePageAction
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 
-from home.invalidation import changed
+from home.caching.invalidation import changed
 
 from .facts import source_locale
 

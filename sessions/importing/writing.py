@@ -13,7 +13,8 @@ from django.db import transaction
 from wagtail.coreutils import find_available_slug
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from home import invalidation, search_index
+from home import search_index
+from home.caching import invalidation
 from home.text import short_slug
 
 from ..models import Person, SessionPage, SessionPartner, SessionSpeaker

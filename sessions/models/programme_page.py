@@ -11,7 +11,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path, re_path
 
 from editions.models import EditionChildPage
-from home import page_cache, visibility
+from home import visibility
+from home.caching.fragments import fragment
 from home.exports import Export, ExportsMixin, export_links
 from home.models import BasePage, hide_drafts, shown_rows
 from home.translation import with_own_words
@@ -136,7 +137,7 @@ class ProgrammePage(ExportsMixin, EditionChildPage):
         options = options_of(sessions, self.tzinfo)
         if offered(filters, options):
             # The page cache keeps one view per combination of the options offered, and
-            # nothing for values outside them (see home.page_cache).
+            # nothing for values outside them (see home.caching.page_cache).
             request.page_cache_query = filter_pairs(filters)
         context.update(filter_context(sessions, filters, options))
         days = self.schedule(shown)
@@ -251,7 +252,7 @@ class ProgrammePage(ExportsMixin, EditionChildPage):
             row = programme_changes.edition_changes(edition, within=self).values("at").first()
             return row, {f"sessions:{edition.translation_key}"}
 
-        return page_cache.remember(f"last-change:{edition.translation_key}", compute)
+        return fragment(f"last-change:{edition.translation_key}", compute)
 
     # --- now and next ---------------------------------------------------------------------
 

@@ -13,13 +13,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from home import page_cache
-from home.admin_widgets import QuarterHourDateTimeInput
+from home.admin.widgets import QuarterHourDateTimeInput
 from home.blocks import BodyStreamBlock
+from home.caching.fragments import fragment
+from home.caching.invalidation import edition_keys, edition_tags
 from home.chrome import site_chrome
 from home.days import period_errors
 from home.exports import Export, ExportsMixin, export_links
-from home.invalidation import edition_keys, edition_tags
 from home.models import BasePage, hide_drafts, shown_rows
 from home.structured_data import as_script_content
 from home.translation import FromFacts
@@ -245,7 +245,7 @@ class SessionPage(ExportsMixin, SessionFacts, BasePage):
         return self.summary
 
     # Its room is on its page (structured data, facts): kept with the page by the route
-    # cache (home.routing), whose entry a room's change drops (dropped_by_reference below).
+    # cache (home.caching.routing), whose entry a room's change drops (dropped_by_reference below).
     route_relations = ("room",)
 
     def dropped_cache_tags(self):
@@ -347,9 +347,7 @@ class SessionPage(ExportsMixin, SessionFacts, BasePage):
 
         if getattr(request, "is_preview", False):
             return compute()[0]
-        return page_cache.remember(
-            f"session-changes:{self.translation_key}:{get_language()}", compute
-        )
+        return fragment(f"session-changes:{self.translation_key}:{get_language()}", compute)
 
 
 class SessionSpeaker(TranslatableMixin, Orderable):

@@ -63,7 +63,7 @@ class Person(TranslatableSnippet, index.Indexed):
 
     def dropped_cache_tags(self):
         """Their page below each edition's speakers page; the sessions and editorials that
-        show them drop through their rows (home/invalidation.py)."""
+        show them drop through their rows (home/caching/invalidation.py)."""
         return {f"person:{self.translation_key}"}
 
     @property

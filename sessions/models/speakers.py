@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from editions.models import EditionChildPage, EditionPage
 from home import visibility
-from home.invalidation import edition_keys
+from home.caching.invalidation import edition_keys
 from home.models import hide_drafts
 
 from .session import SessionPage, SessionSpeaker

@@ -9,7 +9,7 @@ doors need more than the model's permissions:
   revision, published at once only for someone who may publish;
 - « Dépublier » and « Annuler la programmation » ask the publish permission of the model as
   a whole, which translators hold for their language's translations: as for pages, a
-  translator never unpublishes nor changes a schedule (home/permissions.py);
+  translator never unpublishes nor changes a schedule (home/admin/permissions.py);
 - « Copier » shows a form prefilled from the original, which the browser sends to « Ajouter ».
   Wagtail's copy view also answers a POST itself, and saves it over the original (its
   form's instance): a Rédacteur's POST there replaced a live person and took it off the
@@ -35,7 +35,7 @@ from wagtail.snippets.views.snippets import (
     UnpublishView,
 )
 
-from .translators import translator_languages
+from home.translators import translator_languages
 
 
 def may_publish(user, model):

@@ -9,7 +9,7 @@ French words in that editor anyway; here they may also read the French pages' ti
 from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.models import Locale, Page
 
-from .translators import translator_languages
+from home.translators import translator_languages
 
 
 class TranslatorPagesAdminAPIViewSet(PagesAdminAPIViewSet):

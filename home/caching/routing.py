@@ -5,33 +5,36 @@ locale, the site's root page, the page itself (one query on ``url_path``, HomePa
 its specific row, its view restrictions and its ancestors, then the page's edition. Every
 publish on the day, filter combination, logged-in editor and preview pays for them again.
 The outcome changes only when the site, a page on the way or the page's edition changes, so
-it is kept as a fragment of the page cache (``home.page_cache.remember``) under the tags
+it is kept as a fragment of the page cache (``home.caching.fragments.fragment``) under the tags
 those changes mark: ``site``, the page and each of its ancestors in every language, and the
 page's edition. A view then starts from one round trip to the cache.
 
-What is kept is the page as found (its row, its edition, its view restrictions, its
-site); the page's own ``route()`` still runs on each view, so a sub-route (a speaker below
-the speakers page) and the page's live state are decided as Wagtail would.
+What is kept is the page as found (its row, its edition, its view restrictions); the page's
+own ``route()`` still runs on each view, so a sub-route (a speaker below the speakers page)
+and the page's live state are decided as Wagtail would. It is served by `serve`, in place of
+Wagtail's view of the same name and address (cms/urls.py), through Wagtail's public API
+only.
 """
 
 import hashlib
 import pickle
-import time
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils.translation import get_language
 
+from wagtail import hooks
 from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, Site
 
-from home import page_cache
+from home.caching import page_cache
+from home.caching.fragments import fragment
 
 
 def route_key(request, path):
     """The site is the one Wagtail finds for the request's host and port, named by its pk
-    (home.page_cache.site_key: a port, a case or a final dot of the client's own is not a
+    (home.caching.page_cache.site_key: a port, a case or a final dot of the client's own is not a
     new entry), the root page by the active language, the page by the path below it."""
     address = f"{page_cache.site_key(request)}|{get_language()}|{path}"
     return "route:" + hashlib.sha256(address.encode()).hexdigest()
@@ -65,48 +68,57 @@ def find(request, path):
     return (site, page, remaining), tags
 
 
-class RouteCacheMiddleware:
-    """Gives Wagtail's serve view the site and the page found from the cache (Wagtail keeps
-    them on the request as ``_wagtail_site`` and ``_wagtail_route_for_request``, and looks
-    no further when they are there).
+def serve_route(request, page, args, kwargs):
+    """What Wagtail's serve view does once it has the route (wagtail.views.serve): its
+    `on_serve_page` and `before_serve_page` hooks (view restrictions among them), then the
+    page."""
+    chain = wagtail_views.serve_chain
+    for wrap in reversed(hooks.get_hooks("on_serve_page")):
+        chain = wrap(chain)
+    for before in hooks.get_hooks("before_serve_page"):
+        result = before(page, request, args, kwargs)
+        if isinstance(result, HttpResponse):
+            return result
+    return chain(page, request, args, kwargs)
+
+
+class NotKept(Exception):
+    """The route led to a page that did not answer 200: nothing is kept."""
+
+
+def serve(request, path):
+    """Wagtail's serve view, with the page found from the cache.
 
     What routing found is kept only once the view has answered 200: an address that leads
     nowhere (a mistyped speaker below the speakers page, an attacker's random paths) costs
     its queries but never fills the cache. It is kept as it was found, pickled before the
-    view ran (the view may set attributes on the page)."""
+    view ran (the view may set attributes on the page). The site is Wagtail's to find
+    (Site.find_for_request, one query per request): the page, its edition and its view
+    restrictions are what is kept."""
+    if request.method not in ("GET", "HEAD"):
+        return wagtail_views.serve(request, path)
+    served = []
 
-    def __init__(self, get_response):
-        self.get_response = get_response
+    def compute():
+        (_site, page, remaining), tags = find(request, path)
+        kept = pickle.dumps((page, remaining), pickle.HIGHEST_PROTOCOL)
+        served.append(serve_route(request, *page.route(request, remaining)))
+        if served[0].status_code != 200:
+            raise NotKept
+        return kept, tags
 
-    def __call__(self, request):
-        response = self.get_response(request)
-        found = getattr(request, "_route_cache_found", None)
-        if found is not None and response.status_code == 200:
-            key, kept, tags, started = found
-            page_cache.keep(key, kept, tags, started)
-        return response
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is not wagtail_views.serve or request.method not in ("GET", "HEAD"):
-            return None
-        path = view_kwargs.get("path", view_args[0] if view_args else "")
-        key = route_key(request, path)
-        kept = page_cache.recall(key)
-        if kept is None:
-            started = time.time()
-            try:
-                value, tags = find(request, path)
-            except Http404:
-                return None  # Wagtail's own routing answers, and says 404
-            kept = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-            request._route_cache_found = (key, kept, tags, started)
-        site, page, remaining = pickle.loads(kept)
-        request._wagtail_site = site
-        try:
-            request._wagtail_route_for_request = page.route(request, remaining)
-        except Http404:
-            request._wagtail_route_for_request = None
-        return None
+    try:
+        kept = fragment(route_key(request, path), compute)
+    except NotKept:
+        return served[0]
+    except Http404:
+        if served:
+            raise
+        return wagtail_views.serve(request, path)  # Wagtail's own routing answers
+    if served:
+        return served[0]
+    page, remaining = pickle.loads(kept)
+    return serve_route(request, *page.route(request, remaining))
 
 
 @receiver(post_save, sender=Site)

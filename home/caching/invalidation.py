@@ -1,4 +1,4 @@
-"""What each change drops from the page cache (home.page_cache) and purges from the CDN.
+"""What each change drops from the page cache (home.caching.page_cache) and purges from the CDN.
 
 A page's cached views carry tags (BasePage.cache_tags): ``page:<translation key>`` for the
 page in every language, ``edition:<key>`` for everything on every page of an edition (its
@@ -23,9 +23,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home import page_cache
+from home.caching import page_cache
 from home.roles import edition_model, page_models
-from home.visibility import VISIBILITY_TAG
+
+# What hides pages from the public (home/visibility.py): dropped when any of it changes.
+VISIBILITY_TAG = "visibility"
 
 # --- what a change shows up on ---------------------------------------------------------
 

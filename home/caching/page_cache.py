@@ -288,62 +288,6 @@ def ensure_marks(tags):
         cache.set_many(unknown, timeout=None)
 
 
-FRAGMENT_PREFIX = "page-cache:fragment:"
-
-
-def remember(key, compute, timeout=None):
-    """A value shared by the pages (the site's footer, an edition's chrome), kept under the
-    same rule as whole pages: `compute()` returns (value, tags) and the value holds while
-    none of its tags has been marked since it was computed."""
-    return remember_many([key], lambda _missing: {key: compute()}, timeout)[key]
-
-
-def remember_many(keys, compute_missing, timeout=None):
-    """{key: value} for each of `keys`, as `remember` keeps them, in two round trips to the
-    cache when they are all fresh (one for the entries, one for their tags' marks), however
-    many there are: `compute_missing(missing keys)` returns {key: (value, tags)} for the
-    others, stored in one more."""
-    stored = {FRAGMENT_PREFIX + key: key for key in keys}
-    entries = cache.get_many(list(stored))
-    tags = {tag for entry in entries.values() for tag in entry["tags"]}
-    marks = cache.get_many([tag_key(tag) for tag in tags]) if tags else {}
-    values = {
-        stored[name]: entry["value"] for name, entry in entries.items() if is_fresh(entry, marks)
-    }
-    missing = [key for key in keys if key not in values]
-    if missing:
-        started = time.time()
-        computed = compute_missing(missing)
-        ensure_marks(sorted({tag for _value, tags in computed.values() for tag in tags}))
-        cache.set_many(
-            {
-                FRAGMENT_PREFIX + key: {"tags": sorted(tags), "started": started, "value": value}
-                for key, (value, tags) in computed.items()
-            },
-            timeout or settings.PAGE_CACHE_SECONDS or 600,
-        )
-        values.update({key: value for key, (value, _tags) in computed.items()})
-    return values
-
-
-def recall(key):
-    """The value kept under `key` by `keep` (or `remember`) while none of its tags has been
-    marked since it was computed; None otherwise."""
-    entry = cache.get(FRAGMENT_PREFIX + key)
-    if entry is None:
-        return None
-    marks = cache.get_many([tag_key(tag) for tag in entry["tags"]])
-    return entry["value"] if is_fresh(entry, marks) else None
-
-
-def keep(key, value, tags, started, timeout=None):
-    """Keep `value`, computed from what the database held at `started` (a time.time()
-    taken before computing it), under `tags`: a change marked after `started` drops it."""
-    ensure_marks(sorted(tags))
-    entry = {"tags": sorted(tags), "started": started, "value": value}
-    cache.set(FRAGMENT_PREFIX + key, entry, timeout or settings.PAGE_CACHE_SECONDS or 600)
-
-
 class PageCacheMiddleware:
     """Serves and stores anonymous page views; placed right after the security middleware."""
 

@@ -27,7 +27,7 @@ from django.core.exceptions import PermissionDenied
 
 from wagtail_localize.views import convert, submit_translations, update_translations
 
-from .translators import translator_languages
+from home.translators import translator_languages
 
 
 def own_languages_only(form, user):
@@ -105,8 +105,8 @@ def edit_string_translation(request, translation_id, string_segment_id):
     from wagtail_localize.models import StringSegment, Translation
     from wagtail_localize.views import edit_translation
 
-    from .forms import CONTROL_CHARACTERS_MESSAGE
-    from .text import has_control_characters
+    from home.forms import CONTROL_CHARACTERS_MESSAGE
+    from home.text import has_control_characters
 
     if request.method == "PUT" and has_control_characters(value := submitted_value(request)):
         translation = get_object_or_404(Translation, id=translation_id)
@@ -200,8 +200,8 @@ def refuse_control_characters(sender, instance, **kwargs):
     page or snippet is made from it until the translator retypes it. The editor's text box is
     refused before this (edit_string_translation); a PO file or a machine translation saves
     through here."""
-    from .forms import CONTROL_CHARACTERS_MESSAGE
-    from .text import has_control_characters
+    from home.forms import CONTROL_CHARACTERS_MESSAGE
+    from home.text import has_control_characters
 
     if has_control_characters(instance.data):
         instance.has_error = True
@@ -249,5 +249,5 @@ def connect():
     pre_save.connect(
         refuse_control_characters,
         sender=StringTranslation,
-        dispatch_uid="home.localize.refuse_control_characters",
+        dispatch_uid="home.admin.localize.refuse_control_characters",
     )

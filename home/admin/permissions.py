@@ -11,7 +11,7 @@ accordingly; docs/security.md has the whole matrix.
 
 from wagtail.models import PagePermissionTester
 
-from .translators import translator_locale_ids
+from home.translators import translator_locale_ids
 
 # What shapes the tree, its visibility and its timing: never a translator's.
 NOT_FOR_TRANSLATORS = (

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page
 
-from .translation import OUTDATED, STATUS_LABELS, UNTRANSLATED, source_locale, statuses
-from .translators import SNIPPETS, translator_languages
+from home.translation import OUTDATED, STATUS_LABELS, UNTRANSLATED, source_locale, statuses
+from home.translators import SNIPPETS, translator_languages
 
 LIMIT = 200
 
