@@ -36,9 +36,9 @@ class HomeConfig(AppConfig):
         from .uploads import clean_svg
 
         pre_save.connect(clean_svg, sender=get_image_model(), dispatch_uid="home.clean_svg")
-        # The pictures' HTML this process made (home/templatetags/rencontres.py) is forgotten
+        # The pictures' HTML (home/templatetags/pictures.py) is made again
         # when an image or a rendition changes or goes.
-        from .templatetags.rencontres import forget_pictures
+        from .templatetags.pictures import forget_pictures
 
         image_model = get_image_model()
         for signal in (post_save, post_delete):

@@ -23,15 +23,11 @@ def default_language():
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts from an empty cache (the test settings' cache is in memory), and
-    without the pictures' HTML an earlier test's images made."""
-    from home.templatetags.rencontres import PICTURES
-
+    """Each test starts from an empty cache (the test settings' cache is in memory; the
+    pictures' HTML an earlier test's images made is in it too)."""
     cache.clear()
-    PICTURES.clear()
     yield
     cache.clear()
-    PICTURES.clear()
 
 
 @pytest.fixture

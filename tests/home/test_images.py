@@ -77,7 +77,7 @@ def picture_html(width, height):
         title="Portrait", file=png_file("portrait.png", width, height)
     )
     template = Template(
-        "{% load rencontres %}{% responsive_picture image format-{avif,png} fill-{240x300,480x600}"
+        "{% load pictures %}{% responsive_picture image format-{avif,png} fill-{240x300,480x600}"
         ' sizes="240px" alt="" %}'
     )
     return BeautifulSoup(template.render(Context({"image": image})), "html.parser")
@@ -110,7 +110,7 @@ def test_a_picture_is_made_once_and_again_when_its_image_changes(db):
         title="Affiche", file=png_file("affiche.png", 1600, 900)
     )
     template = Template(
-        "{% load rencontres %}{% responsive_picture image format-{avif,jpeg} fill-{320x180,640x360}"
+        "{% load pictures %}{% responsive_picture image format-{avif,jpeg} fill-{320x180,640x360}"
         ' sizes="20rem" alt="" %}'
     )
     first = template.render(Context({"image": image}))
