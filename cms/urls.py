@@ -46,7 +46,8 @@ urlpatterns += i18n_patterns(
     ),
     # Wagtail's serve view, its route kept in the cache (home/caching/routing.py): same
     # address and name, so Wagtail's page URLs reverse to it.
-    re_path(r"^((?:[\w\-]+/)*)$", routing.serve, name="wagtail_serve"),
+    # Wagtail's own utility views (_util/: a page's password form) are Wagtail's.
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -107,6 +107,10 @@ class BasePage(Page):
 
     def save(self, *args, **kwargs):
         drop_repeated_rows(self)
+        if not self.live and kwargs.get("clean", True) and kwargs.get("update_fields") is None:
+            # Wagtail validates only a draft's title and slug (Page.save): its facts are the
+            # source's all the same, in its row as in its revisions.
+            take_source_facts(self)
         return super().save(*args, **kwargs)
 
     def publish(self, *args, **kwargs):
