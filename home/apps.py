@@ -60,8 +60,10 @@ class HomeConfig(AppConfig):
         post_migrate.connect(translation.repair_trees, dispatch_uid="home.repair_trees")
         post_migrate.connect(translation.sync_trees, dispatch_uid="home.sync_trees")
 
+        from .roles import HOME_DEPTH
+
         def grant_new_home(sender, instance, **kwargs):
-            if instance.depth == 2:
+            if instance.depth == HOME_DEPTH:
                 grant_tree(instance)
 
         page_published.connect(grant_new_home, weak=False, dispatch_uid="home.grant_new_home")

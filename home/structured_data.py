@@ -5,8 +5,7 @@ import json
 
 from django.utils.html import mark_safe
 
-from home.clock import to_local
-from home.days import last_day
+from home.dates import last_day, to_local
 from home.text import printable
 
 SCHEMA = "https://schema.org/"

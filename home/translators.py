@@ -8,6 +8,8 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 
+from home.roles import HOME_DEPTH
+
 GROUP_PREFIX = "Traducteurs"
 PAGE_PERMISSIONS = ["change_page", "publish_page"]
 # Translatable snippets a translator translates and publishes (their change and publish
@@ -72,7 +74,7 @@ def ensure_translator_groups(**kwargs):
         locale = Locale.objects.filter(language_code=code).first()
         if locale is None:
             continue
-        for root in Page.objects.filter(depth=2, locale=locale):
+        for root in Page.objects.filter(depth=HOME_DEPTH, locale=locale):
             grant_tree(root, group)
 
 

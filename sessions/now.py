@@ -1,4 +1,4 @@
-"""Now and next (issue 16, 3): what is on in each room of the venue at the request's
+"""Now and next: what is on in each room of the venue at the request's
 instant, in the edition's time zone, and what comes next; the instant the answer changes
 (the next session boundary), which the page cache and the room screens' refresh follow."""
 

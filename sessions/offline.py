@@ -1,4 +1,4 @@
-"""The programme offline (issue 16, 2): what the service worker (static/js/sw.js, served at
+"""The programme offline: what the service worker (static/js/sw.js, served at
 /sw.js) keeps of the current edition in the visitor's language, the page it shows for what it
 does not keep, and the web app manifest that makes the site installable.
 
@@ -26,6 +26,7 @@ from wagtail.models import Site
 from home import visibility
 from home.caching import page_cache
 from home.caching.fragments import fragment
+from home.caching.tags import tag_key
 
 # The programme's own views kept with it (ProgrammePage's routes): « Mon programme » and the
 # change log; now and next and the screens are of the moment, not for offline reading.
@@ -101,7 +102,7 @@ def offline_list_data(request):
     pages = [home.get_url(request), *pages]
     # The version: the page cache's marks of what these pages show (a mark is the instant
     # of the tag's last change), the files' addresses (fingerprinted in production).
-    marks = cache.get_many([page_cache.tag_key(tag) for tag in sorted(tags)])
+    marks = cache.get_many([tag_key(tag) for tag in sorted(tags)])
     assets = [static(name) for name in ASSETS]
     # The page for what is not kept, in every language (a visitor may follow a link to
     # another language's page while offline); the visitor's own first.

@@ -1,6 +1,6 @@
 """The programme's release: its page and sessions (and their translations) go live together.
 
-What a release schedules is decided here, page by page (issue 25):
+What a release schedules is decided here, page by page:
 
 - a page's latest changes are scheduled when they are its publisher's to make: saved by
   someone who may publish the page (the moderator scheduling, another moderator, a

@@ -7,7 +7,7 @@ import json
 import uuid
 from xml.etree import ElementTree as ET
 
-from home.clock import to_local
+from home.dates import to_local
 from home.text import printable
 from sessions.timetable import timetable
 

@@ -1,4 +1,4 @@
-"""« Mon programme » (issue 16, 1): a visitor's starred sessions, kept in their browser only.
+"""« Mon programme »: a visitor's starred sessions, kept in their browser only.
 
 A session is named by a short code, the first eight hex digits of its translation key: the
 same in every language, stable while the session exists, and saying nothing of the order

@@ -1,12 +1,12 @@
 """The timetable: sessions grouped by local day, then by the instant they start (a slot;
 sessions of a slot run in parallel). The programme page, its filters, the frab exports, the
 editors' grid, the edition page and the PDF all read the sessions through it, so a session
-is on the same day everywhere (its start in the edition's time zone: home.clock.to_local)."""
+is on the same day everywhere (its start in the edition's time zone: home.dates.to_local)."""
 
 import itertools
 from dataclasses import dataclass
 
-from home.clock import to_local
+from home.dates import to_local
 
 
 def local_day(session, tz):
@@ -27,7 +27,7 @@ class Slot:
 
     @property
     def dates_only(self):
-        """Its sessions have days but no times (home/days.py)."""
+        """Its sessions have days but no times (home/dates.py)."""
         return all(getattr(session, "dates_only", False) for session in self.sessions)
 
 

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from wagtail.admin.widgets import AdminDateTimeInput
 
-from home.clock import to_local
+from home.dates import to_local
 
 from . import release
 from .importing.exporting import export_programme, template_workbook

@@ -16,6 +16,7 @@ from editions.models import (
     Venue,
 )
 from home.models import HomePage, SiteSettings, StandardPage
+from home.roles import HOME_DEPTH
 from partners.models import EditionPartner, Partner, PartnersPage, PartnerTier
 from sessions.models import Person, ProgrammePage, Room, SessionPage, SpeakerIndexPage
 
@@ -70,7 +71,7 @@ class DemoLoader:
     def ensure_home(self):
         site = Site.objects.filter(is_default_site=True).first()
         root = Page.get_first_root_node()
-        home = HomePage.objects.filter(locale=self.locale, depth=2).first()
+        home = HomePage.objects.filter(locale=self.locale, depth=HOME_DEPTH).first()
         if home is None:
             home = HomePage(
                 title=content.HOME["title"],

@@ -9,6 +9,7 @@ French words in that editor anyway; here they may also read the French pages' ti
 from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.models import Locale, Page
 
+from home.roles import ROOT_DEPTH
 from home.translators import translator_languages
 
 
@@ -16,5 +17,7 @@ class TranslatorPagesAdminAPIViewSet(PagesAdminAPIViewSet):
     def get_base_queryset(self):
         queryset = super().get_base_queryset()
         if translator_languages(self.request.user):
-            queryset = queryset | Page.objects.filter(locale=Locale.get_default(), depth__gt=1)
+            queryset = queryset | Page.objects.filter(
+                locale=Locale.get_default(), depth__gt=ROOT_DEPTH
+            )
         return queryset

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page
 
+from home.roles import ROOT_DEPTH
 from home.translation import OUTDATED, STATUS_LABELS, UNTRANSLATED, source_locale, statuses
 from home.translators import SNIPPETS, translator_languages
 
@@ -48,7 +49,7 @@ def work_rows(model, objects, locale, kind, edit_url, start_url):
 def page_work(locale, source):
     pages = list(
         Page.objects.live()
-        .filter(locale=source, depth__gt=1, alias_of__isnull=True)
+        .filter(locale=source, depth__gt=ROOT_DEPTH, alias_of__isnull=True)
         .order_by("path")
         .only("pk", "title", "translation_key", "path", "content_type")
     )

@@ -11,7 +11,7 @@ from wagtail.admin.telepath import register
 from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.admin.widgets.datetime import AdminDateTimeInputAdapter
 
-from home.clock import to_local
+from home.dates import to_local
 
 
 class QuarterHourDateTimeInput(AdminDateTimeInput):

@@ -12,7 +12,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
-from .page_cache import ensure_marks, is_fresh, tag_key
+from .tags import ensure_marks, is_fresh, tag_key
 
 PREFIX = "page-cache:fragment:"
 

@@ -23,8 +23,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home.caching import page_cache
-from home.roles import edition_model, page_models
+from home.caching.tags import invalidate, invalidation_deferred
+from home.roles import EDITION_DEPTH, EDITION_PART_DEPTH, HOME_DEPTH, edition_model, page_models
 
 # What hides pages from the public (home/visibility.py): dropped when any of it changes.
 VISIBILITY_TAG = "visibility"
@@ -57,9 +57,9 @@ def tree_tags(page):
     is in every language's navigation (the whole site); an edition's direct child is in its
     navigation, on all its pages."""
     tags = {f"page:{page.translation_key}"}
-    if page.depth <= 3:
+    if page.depth <= EDITION_DEPTH:
         return tags | {"site"}
-    if page.depth == 4:
+    if page.depth == EDITION_PART_DEPTH:
         tags |= edition_tags(edition_keys([page.path]))
     return tags
 
@@ -163,7 +163,7 @@ def pages_for(tags):
     for edition in editions.filter(translation_key__in=by_scope.pop("edition", ())):
         query |= Q(path__startswith=edition.path)
         # The home page features the current edition.
-        query |= Q(depth=2, path=edition.path[: 2 * Page.steplen])
+        query |= Q(depth=HOME_DEPTH, path=edition.path[: HOME_DEPTH * Page.steplen])
     listing = ContentType.objects.get_for_models(*page_models("shows_sessions")).values()
     for edition in editions.filter(translation_key__in=by_scope.pop("sessions", ())):
         query |= Q(path__startswith=edition.path, content_type__in=listing)
@@ -200,7 +200,7 @@ def purge_cdn(tags):
 def changed(tags):
     if not tags:
         return
-    page_cache.invalidate(tags)
+    invalidate(tags)
     purge_cdn(tags)
 
 
@@ -209,7 +209,7 @@ def deferred():
     """What the changes inside drop is dropped once, on leaving: the page cache's marks and
     the CDN purge of every page they show (an import publishes hundreds of objects, most of
     them dropping the same tags)."""
-    with page_cache.invalidation_deferred():
+    with invalidation_deferred():
         if getattr(_pending_purge, "tags", None) is not None:
             yield  # an outer block purges
             return

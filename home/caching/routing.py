@@ -30,6 +30,7 @@ from wagtail.models import Locale, Page, Site
 
 from home.caching import page_cache
 from home.caching.fragments import fragment
+from home.caching.tags import invalidate
 
 
 def route_key(request, path):
@@ -128,4 +129,4 @@ def serve(request, path):
 def on_site_changed(sender, **kwargs):
     """A site's host, port or root page, or a language added or removed: every address may
     now lead elsewhere, and every page's links change."""
-    page_cache.invalidate({"site"})
+    invalidate({"site"})

@@ -18,7 +18,7 @@ from home.caching.fragments import fragment
 from home.caching.invalidation import pages_tags, tree_tags
 from home.forms import ParentAwarePageForm, drop_repeated_rows
 from home.languages import alternates, chrome_pages, language_links
-from home.roles import edition_model
+from home.roles import HOME_DEPTH, edition_model
 from home.text import unaccent
 from home.translation import (
     FromFacts,
@@ -283,9 +283,9 @@ class BasePage(Page):
         lifetime = settings.PAGE_CACHE_SECONDS
         instants = []
         for edition in self.cache_editions():
-            edition_instants, edition_lifetime = edition.clock(now)
-            instants += edition_instants
-            lifetime = min(lifetime, edition_lifetime)
+            found = edition.cache_instants(now)
+            instants += found.instants
+            lifetime = min(lifetime, found.lifetime)
         upcoming = [(when - now).total_seconds() for when in instants if when and when > now]
         if upcoming:
             lifetime = min(lifetime, int(min(upcoming)) + 1)
@@ -309,7 +309,7 @@ class BasePage(Page):
     def breadcrumb_pages(self):
         """The ancestors below the home page; no query when the edition is the parent."""
         edition = self.edition
-        if self.depth <= 2:
+        if self.depth <= HOME_DEPTH:
             return []
         if edition is not None and self.depth <= edition.depth + 1:
             return [] if edition.pk == self.pk else [edition]

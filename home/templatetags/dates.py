@@ -9,8 +9,7 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from home.clock import to_local
-from home.days import is_midnight, last_day
+from home.dates import is_midnight, last_day, to_local
 
 register = template.Library()
 

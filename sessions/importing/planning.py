@@ -8,14 +8,13 @@ postérieure au début. »)."""
 
 import datetime
 import re
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from home.days import whole_days
+from home.dates import whole_days
 from home.text import short_slug
 from partners.models import Partner
 
@@ -31,78 +30,7 @@ from ..models import (
 )
 from .cells import CellError, choice_lookup, parse_day, parse_time, text
 from .columns import normalise
-
-
-@dataclass
-class SpeakerPlan:
-    name: str
-    function: str
-    role: str
-    person: Person | None = None  # None: a new person, created on writing
-
-
-@dataclass
-class SessionPlan:
-    line: int
-    reference: str
-    title: str
-    start: datetime.datetime
-    end: datetime.datetime
-    session_type: str
-    room: Room | None
-    summary: str
-    dates_only: bool
-    other_organisers: str
-    region: str
-    language: str
-    speakers: list
-    partners: list
-    status: str | None = None  # None: the file has no status column; the session keeps its own
-    existing: SessionPage | None = None
-    changes: list = field(default_factory=list)  # field labels that differ
-
-    @property
-    def action(self):
-        if self.existing is None:
-            return "create"
-        return "update" if self.changes else "unchanged"
-
-
-@dataclass
-class Plan:
-    sessions: list = field(default_factory=list)
-    problems: list = field(default_factory=list)  # (line, message)
-    new_people: list = field(default_factory=list)
-    # (line, message): a speaker in two sessions at once, two sessions in one room at once,
-    # as the programme grid flags them (programme.conflicts); shown, not in the way.
-    conflicts: list = field(default_factory=list)
-
-    def of(self, action):
-        return [s for s in self.sessions if s.action == action]
-
-    @property
-    def creates(self):
-        return self.of("create")
-
-    @property
-    def updates(self):
-        return self.of("update")
-
-    @property
-    def unchanged(self):
-        return self.of("unchanged")
-
-    @property
-    def unchanged_drafts(self):
-        """Rows that match a session's latest draft, not yet live: publishing the import
-        publishes that draft (the file and the draft say the same)."""
-        return [
-            s for s in self.unchanged if not s.existing.live or s.existing.has_unpublished_changes
-        ]
-
-    @property
-    def is_valid(self):
-        return not self.problems
+from .plans import Plan, SessionPlan, SpeakerPlan, differences
 
 
 class LookupMessages(NamedTuple):
@@ -262,6 +190,7 @@ class Planner:
             return None
 
     def plan_row(self, row, problems):
+        """The plan of one row, or None with its problems listed."""
         values = row.values
         reference = text(values.get("reference"))
         title = text(values.get("title"))
@@ -269,78 +198,31 @@ class Planner:
             problems.append(_("the reference is empty"))
         if not title:
             problems.append(_("the title is empty"))
-        day = self.cell(row, "day", problems, parse_day)
-        tz = self.edition.tzinfo if self.edition else datetime.UTC
-        # No start and no end: history knows the day only (home/days.py).
-        dates_only = not text(values.get("start")) and not text(values.get("end"))
-        start = end = None
-        if dates_only:
-            if day:
-                start, end = whole_days(day, day, tz)
-        else:
-            start_time = self.cell(row, "start", problems, parse_time)
-            end_time = self.cell(row, "end", problems, parse_time)
-            if day and start_time and end_time:
-                start = datetime.datetime.combine(day, start_time, tzinfo=tz)
-                end = datetime.datetime.combine(day, end_time, tzinfo=tz)
-        session_type = self.types.get(normalise(text(values.get("type"))).strip("«» "))
-        if session_type is None:
-            problems.append(
-                _("unknown session type « %(value)s »") % {"value": text(values.get("type"))}
-            )
-        room = None
-        room_name = text(values.get("room"))
-        if room_name:
-            room = self.one(self.rooms, room_name, problems, ROOM_MESSAGES)
-        language = "fr"
-        if text(values.get("language")):
-            language = self.languages.get(normalise(text(values.get("language"))))
-            if language is None:
-                problems.append(
-                    _("unknown language « %(value)s »") % {"value": text(values.get("language"))}
-                )
-        status = None
-        if "status" in values:  # the column is in the file: an empty cell means scheduled
-            written = text(values.get("status"))
-            status = self.statuses.get(normalise(written), None) if written else "scheduled"
-            if status is None:
-                problems.append(_("unknown status « %(value)s »") % {"value": written})
+        start, end, dates_only = self.row_period(row, problems)
+        fields = {
+            "reference": reference,
+            "title": title,
+            "start": start,
+            "end": end,
+            "dates_only": dates_only,
+            "session_type": self.row_type(values, problems),
+            "room": self.row_room(values, problems),
+            "summary": text(values.get("summary")),
+            "region": text(values.get("region")),
+            "language": self.row_language(values, problems),
+        }
+        status = self.row_status(values, problems)
         speakers = self.plan_speakers(text(values.get("speakers")), problems)
-        partners = []
-        for name in split_lines(text(values.get("partners"))):
-            partner = self.one(self.partners, name, problems, PARTNER_MESSAGES)
-            if partner is not None and partner not in partners:
-                partners.append(partner)
+        partners = self.row_partners(values, problems)
         existing = self.existing.get(reference)
         if start and end:
             # The session's own rules, with the admin's words (SessionPage.clean).
-            problems += self.model_problems(
-                existing,
-                title=title,
-                reference=reference,
-                start=start,
-                end=end,
-                dates_only=dates_only,
-                session_type=session_type,
-                room=room,
-                summary=text(values.get("summary")),
-                region=text(values.get("region")),
-                language=language,
-            )
+            problems += self.model_problems(existing, **fields)
         if problems:
             return None
         session = SessionPlan(
             line=row.line,
-            reference=reference,
-            title=title,
-            start=start,
-            end=end,
-            dates_only=dates_only,
-            session_type=session_type,
-            room=room,
-            summary=text(values.get("summary")),
-            region=text(values.get("region")),
-            language=language,
+            **fields,
             other_organisers="\n".join(split_lines(text(values.get("organisers")))),
             speakers=speakers,
             partners=partners,
@@ -350,6 +232,63 @@ class Planner:
         if session.existing is not None:
             session.changes = differences(session, session.existing)
         return session
+
+    def row_period(self, row, problems):
+        """(start, end, dates only): no start and no end means history knows the day only
+        (home/dates.py)."""
+        values = row.values
+        day = self.cell(row, "day", problems, parse_day)
+        tz = self.edition.tzinfo if self.edition else datetime.UTC
+        dates_only = not text(values.get("start")) and not text(values.get("end"))
+        if dates_only:
+            return (*whole_days(day, day, tz), True) if day else (None, None, True)
+        start_time = self.cell(row, "start", problems, parse_time)
+        end_time = self.cell(row, "end", problems, parse_time)
+        if not (day and start_time and end_time):
+            return None, None, False
+        return (
+            datetime.datetime.combine(day, start_time, tzinfo=tz),
+            datetime.datetime.combine(day, end_time, tzinfo=tz),
+            False,
+        )
+
+    def row_type(self, values, problems):
+        session_type = self.types.get(normalise(text(values.get("type"))).strip("«» "))
+        if session_type is None:
+            problems.append(
+                _("unknown session type « %(value)s »") % {"value": text(values.get("type"))}
+            )
+        return session_type
+
+    def row_room(self, values, problems):
+        name = text(values.get("room"))
+        return self.one(self.rooms, name, problems, ROOM_MESSAGES) if name else None
+
+    def row_language(self, values, problems):
+        written = text(values.get("language"))
+        if not written:
+            return "fr"
+        language = self.languages.get(normalise(written))
+        if language is None:
+            problems.append(_("unknown language « %(value)s »") % {"value": written})
+        return language
+
+    def row_status(self, values, problems):
+        if "status" not in values:
+            return None  # the column is not in the file: each session keeps its own
+        written = text(values.get("status"))
+        status = self.statuses.get(normalise(written), None) if written else "scheduled"
+        if status is None:
+            problems.append(_("unknown status « %(value)s »") % {"value": written})
+        return status
+
+    def row_partners(self, values, problems):
+        partners = []
+        for name in split_lines(text(values.get("partners"))):
+            partner = self.one(self.partners, name, problems, PARTNER_MESSAGES)
+            if partner is not None and partner not in partners:
+                partners.append(partner)
+        return partners
 
     def model_problems(self, existing, **values):
         """Build the session the row describes, in its place below the programme, and run
@@ -427,39 +366,3 @@ def group_by_name(objects, name_of):
     for obj in objects:
         index.setdefault(normalise(name_of(obj)), []).append(obj)
     return index
-
-
-def differences(planned, page):
-    """The labels of the fields an import would change on `page` (its latest revision)."""
-    current = page.get_latest_revision_as_object()
-    fields = SessionPage._meta
-    changes = []
-    simple = [
-        "title",
-        "start",
-        "end",
-        "dates_only",
-        "session_type",
-        "summary",
-        "region",
-        "language",
-        "other_organisers",
-    ]
-    if planned.status is not None:
-        simple.append("status")
-    for name in simple:
-        if getattr(current, name) != getattr(planned, name):
-            changes.append(str(fields.get_field(name).verbose_name).lower())
-    if current.room_id != (planned.room.pk if planned.room else None):
-        changes.append(str(fields.get_field("room").verbose_name).lower())
-    now_speakers = [(s.person_id, s.function, s.role) for s in current.speakers.all()]
-    new_speakers = [
-        (s.person.pk if s.person else None, s.function, s.role) for s in planned.speakers
-    ]
-    if now_speakers != new_speakers:
-        changes.append(_("speakers"))
-    if [p.partner_id for p in current.organising_partners.all()] != [
-        p.pk for p in planned.partners
-    ]:
-        changes.append(_("organising partners"))
-    return changes

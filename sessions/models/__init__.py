@@ -5,7 +5,8 @@ from sessions.choices import ChangeKind, SessionLanguage, SessionStatus, Session
 
 from .changes import SessionChange
 from .programme_page import ProgrammePage
-from .session import SessionPage, SessionPartner, SessionSpeaker, calendar_response, sessions_tags
+from .session import SessionPage, calendar_response, sessions_tags
+from .session_rows import SessionPartner, SessionSpeaker
 from .snippets import Person, Room
 from .speakers import SpeakerIndexPage
 

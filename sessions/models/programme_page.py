@@ -34,7 +34,8 @@ from sessions.printed import programme_pdf
 from sessions.schedule import build_schedule, to_json, to_xml
 from sessions.timetable import timetable
 
-from .session import SessionPage, SessionSpeaker, calendar_response
+from .session import SessionPage, calendar_response
+from .session_rows import SessionSpeaker
 
 
 class ProgrammePage(ExportsMixin, EditionChildPage):

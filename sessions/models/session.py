@@ -7,10 +7,9 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Page
 from wagtail.search import index
 
 from home.admin.widgets import QuarterHourDateTimeInput
@@ -18,11 +17,10 @@ from home.blocks import BodyStreamBlock
 from home.caching.fragments import fragment
 from home.caching.invalidation import edition_keys, edition_tags
 from home.chrome import site_chrome
-from home.days import period_errors
+from home.dates import period_errors
 from home.exports import Export, ExportsMixin, export_links
 from home.models import BasePage, hide_drafts, shown_rows
 from home.structured_data import as_script_content
-from home.translation import FromFacts
 from sessions import changes
 from sessions.blocks import ResourcesStreamBlock
 from sessions.calendar import build_calendar
@@ -31,12 +29,11 @@ from sessions.choices import (
     SessionLanguage,
     SessionStatus,
     SessionType,
-    SpeakerRole,
 )
 from sessions.fields import ChoiceListField
 from sessions.structured_data import session_event
 
-from .snippets import Person, Room
+from .snippets import Room
 
 
 def sessions_tags(sessions):
@@ -253,7 +250,7 @@ class SessionPage(ExportsMixin, SessionFacts, BasePage):
         list where they speak, in every edition)."""
         tags = super().dropped_cache_tags()
         tags |= edition_tags(edition_keys([self.path]), "sessions")
-        people = SessionSpeaker.objects.filter(session=self).values_list(
+        people = self.speakers.model.objects.filter(session=self).values_list(
             "person__translation_key", flat=True
         )
         return tags | {f"person:{key}" for key in people}
@@ -348,69 +345,3 @@ class SessionPage(ExportsMixin, SessionFacts, BasePage):
         if getattr(request, "is_preview", False):
             return compute()[0]
         return fragment(f"session-changes:{self.translation_key}:{get_language()}", compute)
-
-
-class SessionSpeaker(TranslatableMixin, Orderable):
-    # Its facts are its parent's fact_relations (home/translation/).
-    override_translatable_fields = FromFacts()
-    session = ParentalKey(SessionPage, on_delete=models.CASCADE, related_name="speakers")
-    person = models.ForeignKey(
-        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="session_roles"
-    )
-    role = models.CharField(
-        _("role"), max_length=20, choices=SpeakerRole.choices, default=SpeakerRole.SPEAKER
-    )
-    function = models.CharField(
-        _("function at this session"),
-        max_length=255,
-        blank=True,
-        help_text=_("For example « Maire de Montpellier »."),
-    )
-
-    panels = [FieldPanel("person"), FieldPanel("role"), FieldPanel("function")]
-
-    # One row per person (the admin's form and the database say so; home/forms.py).
-    unique_in_parent = ("person",)
-    duplicate_message = _("This person is already listed for this session.")
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = _("speaker")
-        verbose_name_plural = _("speakers")
-        constraints = [
-            models.UniqueConstraint(fields=["session", "person"], name="session_speaker_once")
-        ]
-
-    def __str__(self):
-        return f"{self.person} ({self.get_role_display()})"
-
-    @classmethod
-    def dropped_by_reference(cls, rows, field_name):
-        """A person or partner changed: the sessions of these rows and the pages listing them."""
-        return sessions_tags(SessionPage.objects.filter(pk__in=rows.values("session_id")))
-
-
-class SessionPartner(TranslatableMixin, Orderable):
-    # Its facts are its parent's fact_relations (home/translation/).
-    override_translatable_fields = FromFacts()
-    session = ParentalKey(SessionPage, on_delete=models.CASCADE, related_name="organising_partners")
-    partner = models.ForeignKey(
-        "partners.Partner", verbose_name=_("partner"), on_delete=models.PROTECT, related_name="+"
-    )
-
-    panels = [FieldPanel("partner")]
-
-    # One row per partner (the admin's form and the database say so; home/forms.py).
-    unique_in_parent = ("partner",)
-    duplicate_message = _("This partner is already listed for this session.")
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = _("organising partner")
-        verbose_name_plural = _("organising partners")
-        constraints = [
-            models.UniqueConstraint(fields=["session", "partner"], name="session_partner_once")
-        ]
-
-    @classmethod
-    def dropped_by_reference(cls, rows, field_name):
-        """A person or partner changed: the sessions of these rows and the pages listing them."""
-        return sessions_tags(SessionPage.objects.filter(pk__in=rows.values("session_id")))

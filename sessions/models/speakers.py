@@ -13,7 +13,8 @@ from home import visibility
 from home.caching.invalidation import edition_keys
 from home.models import hide_drafts
 
-from .session import SessionPage, SessionSpeaker
+from .session import SessionPage
+from .session_rows import SessionSpeaker
 from .snippets import Person
 
 

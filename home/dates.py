@@ -1,17 +1,26 @@
-"""Dates without times: an edition or a session of which history knows only the days.
+"""Dates and instants, the one way: every date and time a visitor or an editor sees is
+stored aware (UTC) and shown in the edition's time zone (`to_local`).
 
-Such a page says so (``dates_only``) and stores whole days: its start at midnight of its
-first day and its end at midnight after its last day, in its time zone, so that every rule
-on instants (has it ended, which edition is current, is a session within its edition) holds
-unchanged. The editor types the first and the last day; the admin's form turns them into
-those instants and shows them back as typed (ParentAwarePageForm in home/forms.py)."""
+Dates without times: an edition or a session of which history knows only the days says so
+(``dates_only``) and stores whole days: its start at midnight of its first day and its end at
+midnight after its last day, in its time zone, so that every rule on instants (has it ended,
+which edition is current, is a session within its edition) holds unchanged. The editor types
+the first and the last day; the admin's form turns them into those instants and shows them
+back as typed (ParentAwarePageForm in home/forms.py)."""
 
 import datetime
+from typing import NamedTuple
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.clock import to_local
+
+def to_local(value, tz=None):
+    """`value` (aware) in the time zone `tz` (the current one when None); None stays None."""
+    if value is None:
+        return None
+    return timezone.localtime(value, tz) if tz is not None else timezone.localtime(value)
+
 
 ONE_DAY = datetime.timedelta(days=1)
 
@@ -24,9 +33,19 @@ def is_midnight(value, tz):
     return value is not None and to_local(value, tz).time() == datetime.time.min
 
 
+class Period(NamedTuple):
+    start: datetime.datetime
+    end: datetime.datetime
+
+
 def whole_days(first_day, last_day, tz):
-    """(start, end) of the days from `first_day` to `last_day` included, in `tz`."""
-    return midnight(first_day, tz), midnight(last_day + ONE_DAY, tz)
+    """The period of the days from `first_day` to `last_day` included, in `tz`."""
+    return Period(midnight(first_day, tz), midnight(last_day + ONE_DAY, tz))
+
+
+def days_from(first_day, last_day):
+    """Every day from `first_day` to `last_day` included."""
+    return [first_day + datetime.timedelta(days=n) for n in range((last_day - first_day).days + 1)]
 
 
 def last_day(end, tz):
