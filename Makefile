@@ -6,7 +6,7 @@ PORT ?= 8000
 DEV := DJANGO_SETTINGS_MODULE=cms.settings.dev WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT)
 STAMP := $(VENV)/.installed
 
-.PHONY: demo install test lint format check messages run clean bench load render lighthouse offline bench-import
+.PHONY: demo install test test-fast lint format check messages run clean bench load render lighthouse offline bench-import
 
 # Python packages from PyPI (pinned by constraints.txt); front-end packages from the npm
 # registry (pinned by package-lock.json): the typeface and the HTML checker the tests run.
@@ -50,6 +50,10 @@ ifeq ($(BROWSER),1)
 	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]
 endif
 
+## The inner loop: the non-browser tests less the slow ones (tests/conftest.py, SLOW)
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -n $(JOBS) -m "not browser and not slow" $(PYTEST_ARGS)
+
 ## The benchmark and the load-and-fault run (need Debian's wrk, redis-server, postgresql-15);
 ## they print tables, recorded in docs/performance.md. Not tests: nothing here is timed in CI.
 bench: $(STAMP)
@@ -80,12 +84,14 @@ check: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
 
 lint: check
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
 
 ## Refresh the interface-string catalogues (needs GNU gettext) and compile them
 messages: $(STAMP)

@@ -20,7 +20,7 @@ def setup():
 
 
 def session():
-    from programme.models import SessionPage
+    from sessions.models import SessionPage
 
     return SessionPage.objects.get(slug="seance-01", locale__language_code="fr")
 

@@ -76,10 +76,10 @@ def measure(runs, profile=None, steps=STEPS):
     settings.DEBUG = False
     from django.db import connection, transaction
 
-    from programme.importing.planning import Planner
-    from programme.importing.reading import read
-    from programme.importing.writing import Writer
-    from programme.models import ProgrammePage, Room
+    from sessions.importing.planning import Planner
+    from sessions.importing.reading import read
+    from sessions.importing.writing import Writer
+    from sessions.models import ProgrammePage, Room
     from tests.helpers import workbook
 
     source = ProgrammePage.objects.get(locale__language_code="fr", url_path__contains="/2025/")

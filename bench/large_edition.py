@@ -22,7 +22,7 @@ def build(log=print):
     from editions.models import EditionPage, PracticalInfoPage, Venue
     from home.models import HomePage
     from partners.models import EditionPartner, Partner, PartnersPage, PartnerTier
-    from programme.models import (
+    from sessions.models import (
         Person,
         ProgrammePage,
         Room,

@@ -1,6 +1,6 @@
 """What the service worker keeps offline (issue 16, 2): `make offline` (docs/performance.md).
 
-For an edition in each language, the pages of its offline list (programme/offline.py), the site's
+For an edition in each language, the pages of its offline list (sessions/offline.py), the site's
 files and the "not available offline" pages, as a phone downloads them: pages gzipped as the
 page cache sends them, CSS and scripts gzipped as WhiteNoise sends them, fonts and icons as
 they are. On the database of `make render` (the demo and the large 2027 edition).
@@ -30,7 +30,7 @@ def main():
     from django.utils import translation
 
     from editions.models import EditionPage
-    from programme.offline import ASSETS, edition_pages
+    from sessions.offline import ASSETS, edition_pages
 
     settings.DEBUG = False
     client = Client(HTTP_HOST="127.0.0.1")

@@ -84,14 +84,14 @@ def measure(runs):
     settings.DEBUG = False  # before any template engine exists: no template debug either
     from django.core.cache import cache
 
-    from home import page_cache
-    from programme.models import SessionPage
+    from home.caching.tags import invalidate
+    from sessions.models import SessionPage
 
     # Its three languages share a translation key, the tag a publication marks.
     published = SessionPage.objects.filter(url_path__endswith="/2027/programme/seance-01/")[0]
     before = {
         None: lambda: None,
-        "publish": lambda: page_cache.invalidate({f"page:{published.translation_key}"}),
+        "publish": lambda: invalidate({f"page:{published.translation_key}"}),
         "empty": cache.clear,
     }
     client = Client(HTTP_HOST="127.0.0.1")

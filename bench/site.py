@@ -94,7 +94,7 @@ class Site:
             cwd=ROOT,
             env={**self.env, **env},
             stdout=subprocess.DEVNULL,
-            stderr=open(self.workdir / "gunicorn.log", "a"),
+            stderr=open(self.workdir / "gunicorn.log", "a"),  # noqa: SIM115 (the server keeps it)
             start_new_session=True,
         )
         try:

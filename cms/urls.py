@@ -3,14 +3,14 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
-from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.caching import routing
 from home.exports import filenames_pattern
 from home.sitemap import sitemap
-from programme import offline
 from search import views as search_views
+from sessions import offline
 
 from .views import alive, favicon_ico, robots_txt
 
@@ -41,9 +41,13 @@ urlpatterns += i18n_patterns(
     # like the page itself (home/exports.py); Wagtail's pattern takes no dots.
     re_path(
         rf"^(?P<path>(?:[\w\-]+/)*(?:{filenames_pattern()}))$",
-        wagtail_views.serve,
+        routing.serve,
         name="page_export",
     ),
+    # Wagtail's serve view, its route kept in the cache (home/caching/routing.py): same
+    # address and name, so Wagtail's page URLs reverse to it.
+    # Wagtail's own utility views (_util/: a page's password form) are Wagtail's.
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -22,6 +22,7 @@ from wagtail.signals import post_page_move
 
 from home import visibility
 from home.models import HomePage
+from home.roles import ROOT_DEPTH
 
 TIMEOUT = 24 * 3600
 
@@ -140,7 +141,7 @@ def forget_on_page_change(sender, instance, **kwargs):
         page = Page.objects.filter(pk=instance.page_id).only("path", "depth").first()
         if page is not None:
             forget(page.path)
-            if page.depth > 1:
+            if page.depth > ROOT_DEPTH:
                 forget(parent_path(page))
 
 

@@ -42,9 +42,9 @@ class NewEditionForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         year = cleaned.get("year")
-        if self.source is not None and year and year < self.source.year:
-            if not cleaned.get("earlier"):
-                self.add_error("year", earlier_year_message(year, self.source))
+        earlier = self.source is not None and year and year < self.source.year
+        if earlier and not cleaned.get("earlier"):
+            self.add_error("year", earlier_year_message(year, self.source))
         return cleaned
 
     @classmethod

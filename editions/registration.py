@@ -62,7 +62,7 @@ class PretixClient:
             headers={"Authorization": f"Token {self.token}", "Accept": "application/json"},
         )
         try:
-            with urlopen(request, timeout=remaining) as response:  # noqa: S310 (http(s) only)
+            with urlopen(request, timeout=remaining) as response:
                 return json.load(response)
         except (URLError, http.client.HTTPException, OSError, ValueError) as error:
             raise ProviderError(str(error)) from error

@@ -6,7 +6,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.ui.tables import LocaleColumn
 from wagtail.snippets.models import register_snippet
 
-from home.snippet_admin import ModeratedSnippetViewSet
+from home.admin.snippets import ModeratedSnippetViewSet
 
 from .models import EditionPage, Venue
 from .views import can_start_from, new_edition

@@ -24,18 +24,21 @@ class HomeConfig(AppConfig):
         Locale._meta.verbose_name_plural = gettext_lazy("languages")
 
         from . import (
-            invalidation,  # noqa: F401 (connects the page cache's receivers)
-            routing,  # noqa: F401 (connects the route cache's receivers)
+            checks,  # noqa: F401 (registers the system checks)
             translation,
             visibility,
+        )
+        from .caching import (
+            invalidation,  # noqa: F401 (connects the page cache's receivers)
+            routing,  # noqa: F401 (connects the route cache's receivers)
         )
         from .translators import ensure_translator_groups, grant_tree
         from .uploads import clean_svg
 
         pre_save.connect(clean_svg, sender=get_image_model(), dispatch_uid="home.clean_svg")
-        # The pictures' HTML this process made (home/templatetags/rencontres.py) is forgotten
+        # The pictures' HTML (home/templatetags/pictures.py) is made again
         # when an image or a rendition changes or goes.
-        from .templatetags.rencontres import forget_pictures
+        from .templatetags.pictures import forget_pictures
 
         image_model = get_image_model()
         for signal in (post_save, post_delete):
@@ -48,7 +51,7 @@ class HomeConfig(AppConfig):
         post_migrate.connect(ensure_translator_groups, dispatch_uid="home.translator_groups")
         translation.connect()
         visibility.connect()
-        from . import localize
+        from .admin import localize
 
         localize.connect()  # a translator's control characters are refused too
         # The trees made before they followed the French are repaired first (orphans,
@@ -57,8 +60,10 @@ class HomeConfig(AppConfig):
         post_migrate.connect(translation.repair_trees, dispatch_uid="home.repair_trees")
         post_migrate.connect(translation.sync_trees, dispatch_uid="home.sync_trees")
 
+        from .roles import HOME_DEPTH
+
         def grant_new_home(sender, instance, **kwargs):
-            if instance.depth == 2:
+            if instance.depth == HOME_DEPTH:
                 grant_tree(instance)
 
         page_published.connect(grant_new_home, weak=False, dispatch_uid="home.grant_new_home")

@@ -1,11 +1,11 @@
 """What every page shows around its content, computed once and shared through the cache
-(home.page_cache.remember), dropped by the same changes that drop the pages showing it."""
+(home.caching.fragments.fragment), dropped by the same changes that drop the pages showing it."""
 
 from django.utils import translation
 
 from wagtail.models import Page, Site
 
-from home import page_cache
+from home.caching.fragments import fragment
 
 
 def site_chrome(request):
@@ -37,7 +37,7 @@ def site_chrome(request):
         tags = {"site"} | {f"page:{key}" for key in keys}
         return {"settings": settings, "legal_pages": [p for p in legal if p]}, tags
 
-    return page_cache.remember(f"site:{site.pk}:{language}", compute)
+    return fragment(f"site:{site.pk}:{language}", compute)
 
 
 class LazySiteChrome:

@@ -6,8 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
-from home.clock import to_local
-from home.days import last_day, typed_days, whole_days
+from home.dates import last_day, to_local, typed_days, whole_days
 from home.text import has_control_characters
 
 CONTROL_CHARACTERS_MESSAGE = _(
@@ -77,7 +76,7 @@ class ParentAwarePageForm(PrintableTextForm, WagtailAdminPageForm):
                     )
         self.show_whole_days()
 
-    # --- dates without times (home/days.py) -----------------------------------------------
+    # --- dates without times (home/dates.py) -----------------------------------------------
 
     def show_whole_days(self):
         """A page of whole days shows its first and last day, as the editor typed them."""

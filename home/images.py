@@ -1,4 +1,4 @@
-"""Who may replace the file of, or delete, an image that the public sees (issue 24).
+"""Who may replace the file of, or delete, an image that the public sees.
 
 Images have no drafts in Wagtail: a new file or a deletion is live at once, on every page and
 in every language that shows the image. So changing the file of an image that a live page or

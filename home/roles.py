@@ -12,6 +12,14 @@ from django.apps import apps
 
 from wagtail.models import Page
 
+# The tree's shape, by depth (Wagtail counts its root as 1): a home page per language, the
+# editions below it, each edition's parts (programme, speakers, partners, practical
+# information, proceedings) below the edition, the sessions below the programme.
+ROOT_DEPTH = 1
+HOME_DEPTH = 2
+EDITION_DEPTH = 3
+EDITION_PART_DEPTH = 4
+
 
 @cache
 def page_models(attribute, value=True):

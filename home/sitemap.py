@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from home import visibility
+from home.roles import HOME_DEPTH
 
 
 @require_GET
@@ -20,7 +21,7 @@ def sitemap(request):
     # translation: neither listed nor an alternate (its canonical address is the French page).
     pages = [
         page
-        for page in with_own_words(visibility.visible(Page.objects.filter(depth__gte=2)))
+        for page in with_own_words(visibility.visible(Page.objects.filter(depth__gte=HOME_DEPTH)))
         .select_related("locale")
         .order_by("path")
         if page.own_words

@@ -1,12 +1,11 @@
 """schema.org JSON-LD: what editions and sessions share (Place, Organization, the script
-element). Each app writes its own Event: editions/structured_data.py, programme/structured_data.py."""
+element). Each app writes its own Event: editions/structured_data.py, sessions/structured_data.py."""
 
 import json
 
 from django.utils.html import mark_safe
 
-from home.clock import to_local
-from home.days import last_day
+from home.dates import last_day, to_local
 from home.text import printable
 
 SCHEMA = "https://schema.org/"

@@ -8,11 +8,13 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 
+from home.roles import HOME_DEPTH
+
 GROUP_PREFIX = "Traducteurs"
 PAGE_PERMISSIONS = ["change_page", "publish_page"]
 # Translatable snippets a translator translates and publishes (their change and publish
 # permissions, narrowed to the translator's languages by the admin guards,
-# home/wagtail_hooks.py and home/snippet_admin.py): a translation holds words only, its facts
+# home/wagtail_hooks.py and home/admin/snippets.py): a translation holds words only, its facts
 # are the French's, and its pages show it only once the French is live too.
 SNIPPET_ACTIONS = ("change", "publish")
 SNIPPETS = [
@@ -72,7 +74,7 @@ def ensure_translator_groups(**kwargs):
         locale = Locale.objects.filter(language_code=code).first()
         if locale is None:
             continue
-        for root in Page.objects.filter(depth=2, locale=locale):
+        for root in Page.objects.filter(depth=HOME_DEPTH, locale=locale):
             grant_tree(root, group)
 
 

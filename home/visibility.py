@@ -18,7 +18,7 @@ every listing that would name their sessions.
 
 What hides pages (the restricted pages and the unpublished pages with children) is found in
 one query and kept in the cache under the ``visibility`` tag, which every publication,
-withdrawal, move, deletion and restriction marks (home/invalidation.py).
+withdrawal, move, deletion and restriction marks (home/caching/invalidation.py).
 
 Restrictions set on a French page are also copied to its translations and aliases
 (``mirror_restrictions``), so the admin shows them as private there too and Wagtail's own
@@ -33,9 +33,10 @@ from django.db.models import Q
 
 from wagtail.models import Page, PageViewRestriction
 
-from home import page_cache
-
-VISIBILITY_TAG = "visibility"
+from home.caching.fragments import fragment
+from home.caching.invalidation import VISIBILITY_TAG
+from home.caching.tags import invalidate
+from home.roles import ROOT_DEPTH
 
 
 class Barrier(NamedTuple):
@@ -77,7 +78,9 @@ def compute_barriers():
     restricted = [Barrier(*row) for row in restricted_pages().values_list(*fields)]
     unpublished = [
         Barrier(*row)
-        for row in Page.objects.filter(live=False, numchild__gt=0, depth__gt=1).values_list(*fields)
+        for row in Page.objects.filter(
+            live=False, numchild__gt=0, depth__gt=ROOT_DEPTH
+        ).values_list(*fields)
     ]
     # Every restricted page is kept (its other languages are opened by its key below).
     found = Barriers(tuple(sorted(restricted)), outermost(unpublished))
@@ -85,7 +88,7 @@ def compute_barriers():
 
 
 def barriers():
-    return page_cache.remember("visibility:barriers", compute_barriers)
+    return fragment("visibility:barriers", compute_barriers)
 
 
 def ancestor_paths(path):
@@ -267,13 +270,13 @@ def on_page_pre_delete(sender, instance, **kwargs):
 def on_page_post_delete(sender, instance, **kwargs):
     if isinstance(instance, Page):
         _deleting.discard(instance.pk)
-        page_cache.invalidate({VISIBILITY_TAG})
+        invalidate({VISIBILITY_TAG})
 
 
 def on_restriction_changed(sender, instance, **kwargs):
     """A restriction set, changed or lifted on a French page: the same on every other
     language's page."""
-    page_cache.invalidate({VISIBILITY_TAG})
+    invalidate({VISIBILITY_TAG})
     if instance.page_id in _deleting:
         return
     page = Page.objects.filter(pk=instance.page_id).select_related("locale").first()
@@ -291,7 +294,7 @@ def on_page_created(sender, instance, created=False, raw=False, **kwargs):
     restrictions, once Wagtail has finished copying it (it copies some of its own)."""
     if not created or raw or not isinstance(instance, Page):
         return
-    page_cache.invalidate({VISIBILITY_TAG})
+    invalidate({VISIBILITY_TAG})
     if instance.locale_id is None or not instance.translation_key:
         return
     page_id = instance.pk

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import admin_widgets  # noqa: F401 (registers the local-time comparison)
-from .bulk_actions import LabelledPublishBulkAction, LabelledUnpublishBulkAction
+from .admin import widgets  # noqa: F401 (registers the local-time comparison)
+from .admin.bulk_actions import LabelledPublishBulkAction, LabelledUnpublishBulkAction
 from .translators import may_touch
 
 
@@ -31,9 +31,9 @@ def translators_do_not_delete(request, instances):
 
 @hooks.register("register_admin_urls", order=-1)
 def localize_urls():
-    """wagtail-localize's views held to our roles (home/localize.py), at their own addresses:
+    """wagtail-localize's views held to our roles (home/admin/localize.py), at their own addresses:
     registered first, these are the ones the admin's URLs resolve to."""
-    from . import localize
+    from .admin import localize
 
     return [
         path(
@@ -72,7 +72,7 @@ def no_conversion_to_alias(menu_items, request, context):
 
 @hooks.register("register_admin_urls")
 def guide_urls():
-    from . import guide
+    from .admin import guide
 
     return [
         path("guide/", guide.page, name="admin_guide"),
@@ -99,13 +99,13 @@ def french_translation_editor():
 
 @hooks.register("construct_admin_api")
 def translators_read_source_pages(router):
-    """« Page liée » in the translation editor shows the French page (home/admin_api.py)."""
-    from .admin_api import TranslatorPagesAdminAPIViewSet
+    """« Page liée » in the translation editor shows the French page (home/admin/api.py)."""
+    from .admin.api import TranslatorPagesAdminAPIViewSet
 
     router.register_endpoint("pages", TranslatorPagesAdminAPIViewSet)
 
 
 # Registered after Wagtail's own (a later hook takes the same action's place): the same
-# actions, their question labelled (home/bulk_actions.py).
+# actions, their question labelled (home/admin/bulk_actions.py).
 hooks.register("register_bulk_action", LabelledPublishBulkAction, order=1)
 hooks.register("register_bulk_action", LabelledUnpublishBulkAction, order=1)

@@ -7,9 +7,10 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from editions.models import EditionChildPage
-from home.invalidation import edition_tags
+from home.caching.invalidation import edition_tags
 from home.models import TranslatableSnippet
 from home.text import unaccent
+from home.translation import FromFacts
 
 
 class PartnerTier(TranslatableSnippet):
@@ -82,6 +83,9 @@ class Partner(TranslatableSnippet, index.Indexed):
 
 class EditionPartner(TranslatableMixin, Orderable):
     """A partner's place in one edition: its tier that year, and whether its logo is in the footer."""
+
+    # Its facts are its parent's fact_relations (home/translation/).
+    override_translatable_fields = FromFacts()
 
     edition = ParentalKey(
         "editions.EditionPage", on_delete=models.CASCADE, related_name="edition_partners"

@@ -4,7 +4,7 @@ from wagtail.admin.ui.tables import LocaleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from home.snippet_admin import ModeratedSnippetViewSet
+from home.admin.snippets import ModeratedSnippetViewSet
 
 from .models import Partner, PartnerTier
 

@@ -16,7 +16,7 @@ from editions.models import EditionPage, Venue
 from home import visibility
 from home.text import search_terms
 from partners.models import EditionPartner, Partner, PartnersPage
-from programme.models import Person, SessionPage, SessionSpeaker, SessionType, SpeakerIndexPage
+from sessions.models import Person, SessionPage, SessionSpeaker, SessionType, SpeakerIndexPage
 
 LIMIT = 50
 

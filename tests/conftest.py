@@ -6,7 +6,7 @@ import pytest
 
 from editions.factories import EditionPageFactory, VenueFactory
 from home.factories import HomePageFactory
-from programme.factories import ProgrammePageFactory
+from sessions.factories import ProgrammePageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -23,15 +23,11 @@ def default_language():
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts from an empty cache (the test settings' cache is in memory), and
-    without the pictures' HTML an earlier test's images made."""
-    from home.templatetags.rencontres import PICTURES
-
+    """Each test starts from an empty cache (the test settings' cache is in memory; the
+    pictures' HTML an earlier test's images made is in it too)."""
     cache.clear()
-    PICTURES.clear()
     yield
     cache.clear()
-    PICTURES.clear()
 
 
 @pytest.fixture
@@ -94,7 +90,7 @@ def demo_snapshots(django_db_setup, django_db_blocker):
 
     def restore(name, *builds):
         # A test that moved media elsewhere (its own S3 server) builds the demo there.
-        if settings.STORAGES != storages:
+        if storages != settings.STORAGES:
             for build in builds:
                 build()
         else:
@@ -133,12 +129,41 @@ def admin_client(client, editor):
 # The longest tests (on the plain database fixture), started first so that the other worker
 # runs the rest meanwhile; transactional ones keep pytest-django's place, after them.
 LONG = ("test_permission_matrix.py", "test_fuzz.py")
+# The modules `make test-fast` leaves out (marked `slow`): the walks of every admin URL and
+# every restricted output, the copies of a whole edition, the other processes and servers
+# (the demo's, PostgreSQL's dump, collectstatic), the fuzzers. CI runs them all.
+SLOW = {
+    "test_permission_matrix.py",
+    "test_admin_french.py",
+    "test_visibility_gate.py",
+    "test_copy_publication.py",
+    "test_new_edition.py",
+    "test_demo_processes.py",
+    "test_demo_content.py",
+    "test_fuzz.py",
+    "test_cache_bounds.py",
+    "test_backup_restore.py",
+    "test_production_settings.py",
+    "test_lockout_behind_proxy.py",
+    "test_entered_history.py",
+    "test_real_history.py",
+    "test_tree.py",
+    "test_languages.py",
+    "test_printed.py",
+    "test_printed_design.py",
+    "test_release.py",
+    "test_workflow.py",
+    "test_identity.py",
+}
 
 
 def pytest_collection_modifyitems(items):
     """Browser tests run last (`make test` also runs them in a pytest run of their own): their
     live server needs a transactional database, whose flush afterwards also empties what
     Wagtail's migrations created (root page, default site). The longest tests run first."""
+    for item in items:
+        if item.path.name in SLOW:
+            item.add_marker(pytest.mark.slow)
     items.sort(
         key=lambda item: (
             item.get_closest_marker("browser") is not None,
@@ -160,7 +185,7 @@ def pytest_report_header(config):
 def admin_programme(admin_client, home, venue):
     """A 2026 edition and its programme, created through the admin's own views."""
     from editions.models import EditionPage
-    from programme.models import ProgrammePage
+    from sessions.models import ProgrammePage
     from tests.admin_forms import EDITION_FORM, add_page
 
     response = add_page(admin_client, home, EditionPage, {**EDITION_FORM, "venue": venue.pk})

@@ -8,22 +8,42 @@ transaction: the test then sees exactly what the build made, and its rollback re
 """
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
 SKIPPED = {"django_migrations"}
 
 
-def _tables():
-    """Every ordinary table: SQLite's full-text tables and their shadow tables are left to
-    the search tests, which index what they search."""
+def _virtual_tables():
+    if connection.vendor != "sqlite":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _tables(search=False):
+    """Every ordinary table. SQLite's full-text tables are left to the search tests, which
+    index what they search, unless `search`: then the full-text tables are kept too (written
+    through the table itself, never its shadow tables)."""
     names = set(connection.introspection.table_names(include_views=False)) - SKIPPED
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")
-            virtual = [row[0] for row in cursor.fetchall()]
-        names = {n for n in names if not any(n == v or n.startswith(f"{v}_") for v in virtual)}
+    virtual = _virtual_tables()
+    names = {n for n in names if not any(n == v or n.startswith(f"{v}_") for v in virtual)}
+    if search:
+        names |= set(virtual)
     return sorted(names)
+
+
+def _columns(table):
+    """The column list to read and write `table` with: SQLite's full-text tables need their
+    rowid named, which `SELECT *` leaves out."""
+    if table not in _virtual_tables():
+        return "*", ""
+    with connection.cursor() as cursor:
+        cursor.execute(f"PRAGMA table_info({connection.ops.quote_name(table)})")
+        names = ["rowid", *(row[1] for row in cursor.fetchall())]
+    return ", ".join(names), f"({', '.join(names)})"
 
 
 def _read(table):
@@ -32,7 +52,7 @@ def _read(table):
         if connection.vendor == "postgresql":
             with cursor.cursor.copy(f"COPY {quoted} TO STDOUT") as copy:
                 return b"".join(bytes(block) for block in copy)
-        cursor.execute(f"SELECT * FROM {quoted}")
+        cursor.execute(f"SELECT {_columns(table)[0]} FROM {quoted}")
         return cursor.fetchall()
 
 
@@ -47,7 +67,7 @@ def _write(table, rows):
                 copy.write(rows)
             return
         marks = ", ".join(["%s"] * len(rows[0]))
-        cursor.executemany(f"INSERT INTO {quoted} VALUES ({marks})", rows)
+        cursor.executemany(f"INSERT INTO {quoted}{_columns(table)[1]} VALUES ({marks})", rows)
 
 
 class Snapshot:
@@ -70,6 +90,13 @@ class Snapshot:
             transaction.set_rollback(True)
         return snapshots
 
+    @staticmethod
+    def read_all():
+        """Every table as it is now, the full-text index included: for a database that is
+        emptied after each test (a live server's transactional tests), where only a whole
+        state can be put back."""
+        return Snapshot({table: _read(table) for table in _tables(search=True)})
+
     def restore(self):
         """Puts the snapshot's rows back; foreign keys are checked at the end of the
         transaction (Django declares them deferred), so the order of tables is free."""
@@ -86,3 +113,5 @@ class Snapshot:
                 with connection.cursor() as cursor:
                     for statement in statements:
                         cursor.execute(statement)
+        # Content types may have been made again (with other ids) since the snapshot.
+        ContentType.objects.clear_cache()

@@ -22,7 +22,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 INSTALLED_APPS = [
     "home",
     "editions",
-    "programme.apps.ProgrammeConfig",
+    "sessions.apps.ProgrammeConfig",
     "partners",
     "search",
     "wagtail_localize",
@@ -55,10 +55,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "cms.middleware.RejectNulMiddleware",
     "cms.middleware.MissingFieldMiddleware",
-    "home.page_cache.PageCacheMiddleware",
+    "home.caching.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "home.routing.RouteCacheMiddleware",
     "cms.middleware.AdminDefaultLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -263,7 +262,7 @@ PRETIX_API_TOKEN = os.environ.get("PRETIX_API_TOKEN", "")
 REGISTRATION_PROVIDER_TIMEOUT = float(os.environ.get("REGISTRATION_PROVIDER_TIMEOUT", "2"))
 REGISTRATION_AVAILABILITY_TTL = 60
 
-# Whole-page cache for anonymous visitors (home.page_cache): how long a view may be kept at
+# Whole-page cache for anonymous visitors (home.caching.page_cache): how long a view may be kept at
 # most (0 turns it off), and how far apart the app servers' clocks may be.
 
 

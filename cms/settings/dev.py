@@ -30,7 +30,7 @@ if "WAGTAILLOCALIZE_MACHINE_TRANSLATOR" not in globals():
 
 # One cache for every process of the demo: the server, `publish_scheduled` (which `make demo`
 # runs every minute beside it), `import_programme` and the shell. A change any of them makes
-# drops the pages it shows (home/page_cache.py marks tags in the cache; a per-process cache
+# drops the pages it shows (home/caching/page_cache.py marks tags in the cache; a per-process cache
 # would keep serving the old page). Redis when REDIS_URL is set, as in production; else files
 # in var/cache/ (cms/cache.py), which need no server.
 if os.environ.get("REDIS_URL"):

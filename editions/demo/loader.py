@@ -16,8 +16,9 @@ from editions.models import (
     Venue,
 )
 from home.models import HomePage, SiteSettings, StandardPage
+from home.roles import HOME_DEPTH
 from partners.models import EditionPartner, Partner, PartnersPage, PartnerTier
-from programme.models import Person, ProgrammePage, Room, SessionPage, SpeakerIndexPage
+from sessions.models import Person, ProgrammePage, Room, SessionPage, SpeakerIndexPage
 
 from . import content
 from .images import get_or_create_image, get_or_create_poster
@@ -70,7 +71,7 @@ class DemoLoader:
     def ensure_home(self):
         site = Site.objects.filter(is_default_site=True).first()
         root = Page.get_first_root_node()
-        home = HomePage.objects.filter(locale=self.locale, depth=2).first()
+        home = HomePage.objects.filter(locale=self.locale, depth=HOME_DEPTH).first()
         if home is None:
             home = HomePage(
                 title=content.HOME["title"],

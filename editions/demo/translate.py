@@ -7,9 +7,10 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from editions.models import EditionPage, Venue
+from home.roles import HOME_DEPTH
 from home.translation import record_translated
 from partners.models import Partner, PartnerTier
-from programme.models import Person, Room, SessionPage
+from sessions.models import Person, Room, SessionPage
 
 from .translations import EN, ES, SLUGS, SPANISH_PAGES
 
@@ -36,7 +37,9 @@ class DemoTranslator:
     def objects(self, code, source_locale):
         """Snippets first (pages point to them), then pages parents first."""
         pages = list(
-            Page.objects.filter(locale=source_locale, depth__gte=2).order_by("path").specific()
+            Page.objects.filter(locale=source_locale, depth__gte=HOME_DEPTH)
+            .order_by("path")
+            .specific()
         )
         snippets = [
             obj for model in SNIPPET_MODELS for obj in model.objects.filter(locale=source_locale)

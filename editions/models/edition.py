@@ -1,6 +1,5 @@
 import zoneinfo
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -20,22 +19,20 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import SynchronizedField
 
 from editions import current
 from editions.blocks import HighlightsBlock
 from editions.identity import normalised, validate_accent
-from editions.structured_data import edition_event
-from home.admin_widgets import QuarterHourDateTimeInput
+from home.admin.widgets import QuarterHourDateTimeInput
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
-from home.chrome import site_chrome
-from home.days import period_errors
-from home.invalidation import edition_tags, pages_tags
+from home.caching.invalidation import edition_tags, pages_tags
+from home.dates import period_errors
 from home.models import BasePage
-from home.structured_data import as_script_content
 from home.text import unaccent
+from home.translation import FromFacts
 
-from .choices import EditionStatus, RegistrationState, hashtag_validator
+from .choices import EditionStatus, hashtag_validator
 from .figures import EditionFigures
 from .parts import EditionParts
 from .registration_state import EditionRegistration
@@ -263,15 +260,8 @@ class EditionPage(EditionTime, EditionParts, BasePage, EditionRegistration, Edit
         "honoured_country",
         "status_note",
     )
-    override_translatable_fields = [
-        SynchronizedField("slug"),  # the year is the address in every language: /en/2025/
-        SynchronizedField("hashtag"),  # one hashtag for everyone
-        SynchronizedField("accent_colour", overridable=False),  # a fact, not words
-        # The provider's identifiers are not words; the address may differ per language.
-        SynchronizedField("pretix_organizer", overridable=False),
-        SynchronizedField("pretix_event", overridable=False),
-        TranslatableField("venue"),
-    ]
+    # The year is the address in every language (/en/2025/); the facts follow.
+    override_translatable_fields = FromFacts(SynchronizedField("slug", overridable=False))
     # Facts (home/translation/): the same in every language, from the French edition.
     fact_fields = (
         "number",
@@ -338,14 +328,7 @@ class EditionPage(EditionTime, EditionParts, BasePage, EditionRegistration, Edit
                     errors["year"] = year_taken_message(taken, self.year)
         errors.update(period_errors(self, self.tzinfo))
         errors.update(self.registration_errors())
-        if self.status == EditionStatus.RESCHEDULED:
-            if not self.previous_start:
-                errors["previous_start"] = _(
-                    "A rescheduled edition keeps the dates first announced: enter them."
-                )
-            elif self.previous_end and self.previous_end < self.previous_start:
-                # Equal: one day first announced, typed without times.
-                errors["previous_end"] = _("The end must come after the start.")
+        errors.update(self.previous_dates_errors())
         # One spelling (« 8E2442 » → « #8e2442 »); a non-colour is left for its validator.
         self.accent_colour = normalised(self.accent_colour) or self.accent_colour
         if self.hashtag and not self.hashtag.startswith("#"):
@@ -364,10 +347,6 @@ class EditionPage(EditionTime, EditionParts, BasePage, EditionRegistration, Edit
             with translation.override(self.locale.language_code):
                 words.append(str(self.get_status_display()))
         return unaccent(" ".join(words))
-
-    def dates_tzinfo(self, values):
-        """The time zone whole days are counted in (the one being entered, on a form)."""
-        return zoneinfo.ZoneInfo(values.get("time_zone") or self.time_zone)
 
     # --- page chrome ------------------------------------------------------------------
 
@@ -389,53 +368,12 @@ class EditionPage(EditionTime, EditionParts, BasePage, EditionRegistration, Edit
             return self.editorial_photo
         return self.editorial_author.photo if self.editorial_author else None
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        parts = self.parts(request)
-        programme = parts["programme"]
-        context["programme_page"] = programme
-        context["programme_days"] = programme.overview(request) if programme else []
-        context["practical_info"] = parts["practical"]
-        context["proceedings"] = parts["proceedings"] if self.has_ended() else None
-        context["partners_page"] = parts["partners_page"]
-        context["partners_by_tier"] = parts["partners_by_tier"]
-        sessions = [s for day in context["programme_days"] for s in day.sessions]
-        # Once it is over, the sessions that took place are a figure of the edition.
-        held = self.has_ended() and self.can_be_attended
-        context["key_figures"] = self.key_figures(len(sessions) if held else None)
-        context["structured_data"] = self.structured_data(request, context)
-        return context
-
-    def structured_data(self, request, context):
-        sessions = [s for day in context["programme_days"] for s in day.sessions]
-        data = edition_event(
-            self,
-            request,
-            site_chrome(request)["settings"],
-            sessions=sessions,
-            language=context.get("content_language") or self.locale.language_code,
-        )
-        return as_script_content(data)
-
     def share_summary(self):
         return self.theme or self.introduction
 
     def current_among_siblings(self, now=None):
         """The site's current edition (as the home page features it), when it is not this one."""
         return current.current_edition_for(self, now=now)
-
-    def clock(self, now):
-        """(instants, seconds): when this edition's pages change by themselves after `now`
-        (its dates, its siblings' dates that decide which edition is current, its
-        registration window), and how long they may be kept at most."""
-        siblings, _pinned = current.summaries(type(self), current.parent_path(self))
-        instants = [when for e in siblings for when in (e.start, e.end)]
-        instants += [self.start, self.end, self.registration_closes_at, self.registration_opens]
-        lifetime = settings.PAGE_CACHE_SECONDS
-        if self.uses_pretix and self.registration_state(now) == RegistrationState.OPEN:
-            # Availability is read from the provider at most this often.
-            lifetime = min(lifetime, settings.REGISTRATION_AVAILABILITY_TTL)
-        return instants, lifetime
 
     @classmethod
     def dropped_by_reference(cls, editions, field_name):

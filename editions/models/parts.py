@@ -4,9 +4,13 @@ from django.utils.functional import cached_property
 
 from wagtail.models import Page
 
-from home import page_cache, visibility
+from editions.structured_data import edition_event
+from home import visibility
+from home.caching.fragments import fragment
+from home.chrome import site_chrome
 from home.models import hide_drafts, shown_rows
 from home.roles import page_model
+from home.structured_data import as_script_content
 
 
 def group_by_tier(rows):
@@ -87,7 +91,7 @@ class EditionParts:
 
         if getattr(request, "is_preview", False):
             return compute()[0]
-        found = page_cache.remember(f"edition-parts:{self.pk}", compute)
+        found = fragment(f"edition-parts:{self.pk}", compute)
         for field in ("venue", "editorial_author", "editorial_photo"):
             if getattr(self, f"{field}_id") is not None:
                 setattr(self, field, found[field])
@@ -105,7 +109,7 @@ class EditionParts:
             (index,) = self.child_pages("speakers")
             return index, self.page_and_edition_tags(self)
 
-        index = page_cache.remember(f"speaker-index:{self.pk}", compute)
+        index = fragment(f"speaker-index:{self.pk}", compute)
         if index is not None:
             index.know_edition(self)
         return index
@@ -114,3 +118,33 @@ class EditionParts:
         if rows is None:
             rows = self.partner_rows()
         return group_by_tier(sorted(rows, key=lambda row: (row.tier.order, row.sort_order)))
+
+    # --- the edition page -------------------------------------------------------------
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        parts = self.parts(request)
+        programme = parts["programme"]
+        context["programme_page"] = programme
+        context["programme_days"] = programme.overview(request) if programme else []
+        context["practical_info"] = parts["practical"]
+        context["proceedings"] = parts["proceedings"] if self.has_ended() else None
+        context["partners_page"] = parts["partners_page"]
+        context["partners_by_tier"] = parts["partners_by_tier"]
+        sessions = [s for day in context["programme_days"] for s in day.sessions]
+        # Once it is over, the sessions that took place are a figure of the edition.
+        held = self.has_ended() and self.can_be_attended
+        context["key_figures"] = self.key_figures(len(sessions) if held else None)
+        context["structured_data"] = self.structured_data(request, context)
+        return context
+
+    def structured_data(self, request, context):
+        sessions = [s for day in context["programme_days"] for s in day.sessions]
+        data = edition_event(
+            self,
+            request,
+            site_chrome(request)["settings"],
+            sessions=sessions,
+            language=context.get("content_language") or self.locale.language_code,
+        )
+        return as_script_content(data)

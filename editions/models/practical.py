@@ -9,10 +9,10 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from home.text import tel_href, validate_phone
+from home.translation import FromFacts
 
 from .base import EditionChildPage
 from .venue import Venue
@@ -68,7 +68,6 @@ class PracticalInfoPage(EditionChildPage):
         index.SearchField("accessibility"),
     ]
 
-    override_translatable_fields = [SynchronizedField("parking_address")]
     # Facts (home/translation/); lines' exits, contacts' roles and links' labels are words.
     fact_fields = ("venue", "parking_address")
     fact_relations = {
@@ -109,8 +108,9 @@ class TransportItem(TranslatableMixin, Orderable):
     exit = models.CharField(_("exit"), max_length=150, blank=True)
 
     panels = [FieldPanel("mode"), FieldPanel("lines"), FieldPanel("station"), FieldPanel("exit")]
-    # Line numbers and station names are what the signs say; the exit is described in words.
-    override_translatable_fields = [SynchronizedField("lines"), SynchronizedField("station")]
+    # Line numbers and station names are what the signs say (facts of the page's
+    # fact_relations); the exit is described in words.
+    override_translatable_fields = FromFacts()
 
     # One row per mode (the admin's form and the database say so; home/forms.py).
     unique_in_parent = ("mode", "lines", "station")
@@ -143,7 +143,7 @@ class Contact(TranslatableMixin, Orderable):
         FieldPanel("phone"),
         FieldPanel("email"),
     ]
-    override_translatable_fields = [SynchronizedField("phone"), SynchronizedField("name")]
+    override_translatable_fields = FromFacts()  # the page's fact_relations say which
 
     # One row per name (the admin's form and the database say so; home/forms.py).
     unique_in_parent = ("name",)
@@ -165,6 +165,8 @@ class Contact(TranslatableMixin, Orderable):
 
 
 class UsefulLink(TranslatableMixin, Orderable):
+    # Its facts are its parent's fact_relations (home/translation/).
+    override_translatable_fields = FromFacts()
     page = ParentalKey(PracticalInfoPage, on_delete=models.CASCADE, related_name="links")
     label = models.CharField(_("label"), max_length=150)
     url = models.URLField(_("address"))

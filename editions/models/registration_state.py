@@ -75,9 +75,9 @@ class EditionRegistration(models.Model):
     def registration_errors(self):
         """{field: message} for a registration window or service that cannot work."""
         errors = {}
-        if self.registration_opens and self.registration_closes:
-            if self.registration_closes <= self.registration_opens:
-                errors["registration_closes"] = _("Registration must close after it opens.")
+        opens, closes = self.registration_opens, self.registration_closes
+        if opens and closes and closes <= opens:
+            errors["registration_closes"] = _("Registration must close after it opens.")
         if self.registration_opens and self.end and self.registration_opens >= self.end:
             errors["registration_opens"] = _("Registration must open before the edition ends.")
         if self.registration_provider == RegistrationProvider.PRETIX:
@@ -114,9 +114,12 @@ class EditionRegistration(models.Model):
         if state is None or self.has_ended(now):
             # A past edition shows what happened, not what was once open.
             return None
-        if state == RegistrationState.OPEN and self.uses_pretix:
-            if pretix_availability(self.pretix_url, self.pretix_organizer, self.pretix_event):
-                state = RegistrationState.SOLD_OUT
+        if (
+            state == RegistrationState.OPEN
+            and self.uses_pretix
+            and pretix_availability(self.pretix_url, self.pretix_organizer, self.pretix_event)
+        ):
+            state = RegistrationState.SOLD_OUT
         return Registration(
             state=state, url=self.registration_link(language), opens=self.registration_opens
         )

@@ -1,11 +1,24 @@
+"""An edition's time: its time zone, its local days and bounds, the dates a rescheduled
+edition first announced, and the instants its pages change by themselves."""
+
 import datetime
 import zoneinfo
+from typing import NamedTuple
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 
-from home.clock import to_local
-from home.days import last_day
+from editions import current
+from home.dates import days_from, last_day, to_local, whole_days
+
+from .choices import EditionStatus, RegistrationState
+
+
+class CacheInstants(NamedTuple):
+    instants: list  # aware datetimes at which the edition's pages change by themselves
+    lifetime: int  # seconds a view may be kept at most
 
 
 class EditionTime:
@@ -38,8 +51,7 @@ class EditionTime:
 
     @property
     def days(self):
-        first, last = self.local_start.date(), self.last_day
-        return [first + datetime.timedelta(days=n) for n in range((last - first).days + 1)]
+        return days_from(self.local_start.date(), self.last_day)
 
     @property
     def utc_offset_label(self):
@@ -50,13 +62,38 @@ class EditionTime:
         return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
     def day_bounds(self):
-        """The first and last instants of the edition's days, in its time zone."""
-        first, last = self.days[0], self.days[-1]
-        start = datetime.datetime.combine(first, datetime.time.min, tzinfo=self.tzinfo)
-        end = datetime.datetime.combine(
-            last + datetime.timedelta(days=1), datetime.time.min, tzinfo=self.tzinfo
-        )
-        return start, end
+        """The period of the edition's whole days, in its time zone."""
+        return whole_days(self.days[0], self.days[-1], self.tzinfo)
 
     def has_ended(self, now=None):
         return (now or timezone.now()) >= self.end
+
+    def dates_tzinfo(self, values):
+        """The time zone whole days are counted in (the one being entered, on a form)."""
+        return zoneinfo.ZoneInfo(values.get("time_zone") or self.time_zone)
+
+    def previous_dates_errors(self):
+        """{field: message} for the dates a rescheduled edition first announced."""
+        errors = {}
+        if self.status == EditionStatus.RESCHEDULED:
+            if not self.previous_start:
+                errors["previous_start"] = _(
+                    "A rescheduled edition keeps the dates first announced: enter them."
+                )
+            elif self.previous_end and self.previous_end < self.previous_start:
+                # Equal: one day first announced, typed without times.
+                errors["previous_end"] = _("The end must come after the start.")
+        return errors
+
+    def cache_instants(self, now):
+        """When this edition's pages change by themselves after `now` (its dates, its
+        siblings' dates that decide which edition is current, its registration window), and
+        how long they may be kept at most: what the page cache keeps them for."""
+        siblings, _pinned = current.summaries(type(self), current.parent_path(self))
+        instants = [when for e in siblings for when in (e.start, e.end)]
+        instants += [self.start, self.end, self.registration_closes_at, self.registration_opens]
+        lifetime = settings.PAGE_CACHE_SECONDS
+        if self.uses_pretix and self.registration_state(now) == RegistrationState.OPEN:
+            # Availability is read from the provider at most this often.
+            lifetime = min(lifetime, settings.REGISTRATION_AVAILABILITY_TTL)
+        return CacheInstants(instants, lifetime)

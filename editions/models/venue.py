@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PublishingPanel
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from home.models import TranslatableSnippet
 
@@ -54,14 +53,8 @@ class Venue(TranslatableSnippet, index.Indexed):
         index.FilterField("locale_id"),
         index.FilterField("live"),
     ]
-    override_translatable_fields = [
-        # A postal address is written the same in every language; the venue's name and its
-        # city and country may have exonyms (Londres, Francia).
-        SynchronizedField("street_address"),
-        SynchronizedField("postcode"),
-    ]
-
-    # Facts (home/translation/); the name, city and country may have exonyms.
+    # Facts (home/translation/): a postal address is written the same in every language; the
+    # name, city and country may have exonyms (Londres, Francia).
     fact_fields = ("street_address", "postcode", "latitude", "longitude", "website")
 
     class Meta(TranslatableSnippet.Meta):

@@ -6,7 +6,8 @@ from django.utils.html import format_html
 
 from editions.identity import accent_of, csp_hash, identity_css, normalised
 from editions.models import EditionPage
-from home import page_cache, visibility
+from home import visibility
+from home.caching.fragments import fragment
 
 register = template.Library()
 
@@ -25,7 +26,7 @@ def accents():
         colours = {year: normalised(colour) for year, colour in rows}
         return {year: colour for year, colour in colours.items() if colour}, {"site"}
 
-    return page_cache.remember("edition-accents", compute)
+    return fragment("edition-accents", compute)
 
 
 @register.simple_tag(takes_context=True)

@@ -8,6 +8,7 @@ only, checks every file against the manifest, and writes renditions back through
 (public) storage and the rest through the default (private) one.
 """
 
+import contextlib
 import hashlib
 import json
 import os
@@ -60,10 +61,8 @@ def media_names():
         if any(storage is other for other in seen_storages):
             continue
         seen_storages.append(storage)
-        try:
+        with contextlib.suppress(FileNotFoundError):  # a local media folder not made yet
             names |= set(walk(storage))
-        except FileNotFoundError:
-            pass  # a local media folder not made yet
     return sorted(names)
 
 

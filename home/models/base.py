@@ -12,14 +12,20 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.locks import ScheduledForPublishLock
 from wagtail.models import DraftStateMixin, Page
 
-from home import page_cache, visibility
+from home import visibility
+from home.admin.permissions import RolePagePermissionTester
+from home.caching.fragments import fragment
+from home.caching.invalidation import pages_tags, tree_tags
 from home.forms import ParentAwarePageForm, drop_repeated_rows
-from home.invalidation import pages_tags, tree_tags
 from home.languages import alternates, chrome_pages, language_links
-from home.permissions import RolePagePermissionTester
-from home.roles import edition_model
+from home.roles import HOME_DEPTH, edition_model
 from home.text import unaccent
-from home.translation import create_missing_aliases, take_source_facts, translated_keys
+from home.translation import (
+    FromFacts,
+    create_missing_aliases,
+    take_source_facts,
+    translated_keys,
+)
 
 from .snippets import hide_drafts
 
@@ -72,12 +78,14 @@ class BasePage(Page):
     fact_fields = ()
     fact_relations = {}
     overridable_facts = ()
+    # wagtail-localize's declaration, derived from the facts.
+    override_translatable_fields = FromFacts()
 
     def get_lock(self):
         """A scheduled publication does not lock the page (Wagtail's ScheduledForPublishLock
         would, until go-live): editors keep working on a programme whose release is
         scheduled; a new draft waits for its own publication, and the scheduled revision
-        still goes live at its time (programme/release.py). Other locks stay."""
+        still goes live at its time (sessions/release.py). Other locks stay."""
         lock = super().get_lock()
         if isinstance(lock, ScheduledForPublishLock):
             return super(DraftStateMixin, self).get_lock()
@@ -99,6 +107,10 @@ class BasePage(Page):
 
     def save(self, *args, **kwargs):
         drop_repeated_rows(self)
+        if not self.live and kwargs.get("clean", True) and kwargs.get("update_fields") is None:
+            # Wagtail validates only a draft's title and slug (Page.save): its facts are the
+            # source's all the same, in its row as in its revisions.
+            take_source_facts(self)
         return super().save(*args, **kwargs)
 
     def publish(self, *args, **kwargs):
@@ -133,7 +145,7 @@ class BasePage(Page):
         )
 
     def permissions_for_user(self, user):
-        """Wagtail's page permissions, narrowed for translators (home/permissions.py)."""
+        """Wagtail's page permissions, narrowed for translators (home/admin/permissions.py)."""
         return RolePagePermissionTester(user, self)
 
     @property
@@ -146,7 +158,7 @@ class BasePage(Page):
     def get_view_restrictions(self):
         """The restrictions on this page, its ancestors and their French sources
         (home/visibility.py): those found with the page when it comes from the route cache
-        (home.routing, dropped when any of them changes)."""
+        (home.caching.routing, dropped when any of them changes)."""
         kept = getattr(self, "kept_view_restrictions", None)
         return kept if kept is not None else visibility.restrictions_for(self)
 
@@ -179,7 +191,7 @@ class BasePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The page cache stores this view under the page's tags (see home.page_cache).
+        # The page cache stores this view under the page's tags (see home.caching.page_cache).
         request.page_cache_page = self
         edition = self.edition
         context["edition"] = edition
@@ -224,13 +236,13 @@ class BasePage(Page):
 
         if getattr(request, "is_preview", False) or not self.pk:
             return compute()[0]
-        nav, translations, breadcrumb = page_cache.remember(f"chrome:{self.pk}", compute)
+        nav, translations, breadcrumb = fragment(f"chrome:{self.pk}", compute)
         own = next((row for row in translations.values() if row.pk == self.pk), None)
         if own is not None:
             self.locale = own.locale  # loaded with the row: no query for the page's own locale
         return nav, translations, breadcrumb
 
-    # --- whole-page cache (home.page_cache) -------------------------------------------------
+    # --- whole-page cache (home.caching.page_cache) -------------------------------------------------
 
     # Pages listing the sessions of their edition (and so their speakers, rooms, partners).
     shows_sessions = False
@@ -257,7 +269,7 @@ class BasePage(Page):
 
     def dropped_cache_tags(self):
         """What a change of this page (published, unpublished, moved, deleted, restricted)
-        drops: by default, what its place in the tree says (home/invalidation.py)."""
+        drops: by default, what its place in the tree says (home/caching/invalidation.py)."""
         return tree_tags(self)
 
     @classmethod
@@ -271,9 +283,9 @@ class BasePage(Page):
         lifetime = settings.PAGE_CACHE_SECONDS
         instants = []
         for edition in self.cache_editions():
-            edition_instants, edition_lifetime = edition.clock(now)
-            instants += edition_instants
-            lifetime = min(lifetime, edition_lifetime)
+            found = edition.cache_instants(now)
+            instants += found.instants
+            lifetime = min(lifetime, found.lifetime)
         upcoming = [(when - now).total_seconds() for when in instants if when and when > now]
         if upcoming:
             lifetime = min(lifetime, int(min(upcoming)) + 1)
@@ -297,7 +309,7 @@ class BasePage(Page):
     def breadcrumb_pages(self):
         """The ancestors below the home page; no query when the edition is the parent."""
         edition = self.edition
-        if self.depth <= 2:
+        if self.depth <= HOME_DEPTH:
             return []
         if edition is not None and self.depth <= edition.depth + 1:
             return [] if edition.pk == self.pk else [edition]

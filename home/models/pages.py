@@ -94,7 +94,7 @@ class HomePage(BasePage):
 
     def locate(self, path_components):
         """(the deepest page whose address starts the path, the rest of the path), the page
-        specific; Http404 when no page of this site starts it (home.routing keeps it)."""
+        specific; Http404 when no page of this site starts it (home.caching.routing keeps it)."""
         if not path_components:
             return self, []
         prefixes = [

@@ -21,7 +21,7 @@ from wagtail.models import (
 )
 
 from home.forms import PrintableModelForm
-from home.translation import FactsFromSource
+from home.translation import FactsFromSource, FromFacts
 
 
 class SnippetQuerySet(models.QuerySet):
@@ -43,7 +43,7 @@ class TranslatableSnippet(
     translated with wagtail-localize, its facts taken from the French (home/translation/),
     published through the « Relecture par un modérateur » workflow.
     Its change drops what shows it from the page cache:
-    ``dropped_cache_tags()`` here, and whatever points to it (home/invalidation.py)."""
+    ``dropped_cache_tags()`` here, and whatever points to it (home/caching/invalidation.py)."""
 
     # Refuses control characters on the field (home/forms.py).
     base_form_class = PrintableModelForm
@@ -60,6 +60,9 @@ class TranslatableSnippet(
         "locked_at",
         "locked_by",
     ]
+
+    # wagtail-localize's declaration, derived from the facts (home/translation/).
+    override_translatable_fields = FromFacts()
 
     class Meta(TranslatableMixin.Meta):
         abstract = True

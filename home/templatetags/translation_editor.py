@@ -2,7 +2,7 @@
 
 from django import template
 
-from home.localize import editor_props
+from home.admin.localize import editor_props
 
 register = template.Library()
 

@@ -34,14 +34,18 @@ snippet last changed and when each language's words were last translated: « non
 **The tree follows the French.** Moving or deleting a French page moves or deletes its pages
 in the other languages, and every page answers at one address per language (`tree`).
 
-The package: `facts` (declarations and copying), `status` (words and their status, the
-TranslationStatus model), `publishing` (what a French publication or a snippet save does, and
-the receivers HomeConfig.ready connects), `tree` (moves, deletions and the tree's repair).
+The package: `facts` (declarations and copying, and wagtail-localize's declaration derived
+from them), `status` (words and their status, the TranslationStatus model), `publishing`
+(what a French publication or a snippet save does, and the receivers HomeConfig.ready
+connects), `aliases` (a page in every language), `tree` (moves, deletions and the tree's
+repair).
 """
 
 # What the rest of the project uses; the rest stays inside the package's modules.
+from .aliases import create_missing_aliases, sync_trees  # noqa: F401
 from .facts import (  # noqa: F401
     FactsFromSource,
+    FromFacts,
     declaring_models,
     fact_fields,
     fact_relations,
@@ -49,7 +53,7 @@ from .facts import (  # noqa: F401
     take_source_facts,
 )
 from .publishing import connect as connect_publishing
-from .publishing import create_missing_aliases, spread_page_facts, sync_trees  # noqa: F401
+from .publishing import spread_page_facts  # noqa: F401
 from .status import (  # noqa: F401
     CURRENT,
     OUTDATED,

@@ -33,6 +33,56 @@ def fact_relations(model):
     return dict(getattr(model, "fact_relations", {}))
 
 
+def overridable_facts(model):
+    return tuple(getattr(model, "overridable_facts", ()))
+
+
+def row_facts(row_model):
+    """The facts of an inline row model, as its parent declares them in `fact_relations`."""
+    from django.apps import apps
+
+    facts = set()
+    for model in apps.get_models():
+        for relation, names in fact_relations(model).items():
+            related = model._meta.get_field(relation).related_model
+            if related is row_model:
+                facts.update(names)
+    return tuple(sorted(facts))
+
+
+def whole_facts(model):
+    """The facts wagtail-localize must synchronise: every fact field but stream fields (their
+    text is words, translated as segments; copy_facts keeps the French blocks around it),
+    and a row model's facts."""
+    names = [
+        name
+        for name in fact_fields(model)
+        if not isinstance(model._meta.get_field(name), StreamField)
+    ]
+    return tuple(names) + row_facts(model)
+
+
+class FromFacts:
+    """wagtail-localize's `override_translatable_fields`, derived from the model's facts: a
+    fact is a SynchronizedField, overridable only if it is in `overridable_facts`. `extra`
+    adds what wagtail-localize must treat differently that is not a fact (a page's slug kept
+    the same in every language). One declaration: nothing to keep in step by hand, and the
+    system check `home.E001` (home/checks.py) holds the two together."""
+
+    def __init__(self, *extra):
+        self.extra = extra
+
+    def __get__(self, instance, owner):
+        from wagtail_localize.fields import SynchronizedField
+
+        overridable = set(overridable_facts(owner))
+        fields = [
+            SynchronizedField(name, overridable=name in overridable) for name in whole_facts(owner)
+        ]
+        named = {field.field_name for field in fields}
+        return fields + [field for field in self.extra if field.field_name not in named]
+
+
 def declaring_models():
     """Every model that declares facts (pages, snippets)."""
     from django.apps import apps

@@ -2,14 +2,13 @@
 
 import logging
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
-from home.invalidation import changed, object_tags
+from home.caching.invalidation import changed, object_tags
 
 from .facts import (
     FactsFromSource,
@@ -22,7 +21,6 @@ from .facts import (
     is_live,
     is_source,
     shows_translation,
-    source_locale,
     source_of,
 )
 from .status import forget_translation, record_source_words, record_translated, words_digest
@@ -105,7 +103,7 @@ def publish_if_translated(source, translation):
     except Exception:  # a translation wagtail-localize cannot apply shows the French words
         logger.exception("Could not publish the translation %s", translation)
         return False
-    return True  # its publication drops the pages that show it (home/invalidation.py)
+    return True  # its publication drops the pages that show it (home/caching/invalidation.py)
 
 
 def refresh_translation_source(source):
@@ -191,67 +189,6 @@ def child_relation_names(page):
         for rel in get_all_child_relations(page)
         if issubclass(rel.related_model, TranslatableMixin)
     ]
-
-
-def create_missing_aliases(source, revision=None):
-    """Every language without a page for the French `source` gets an alias of it (and of its
-    parents), announced as published as Wagtail announces the aliases it updates: what a
-    publication drops and grants reaches the new page too."""
-    from wagtail.signals import page_published
-
-    if not is_source(source):
-        return
-    have = set(
-        Page.objects.filter(translation_key=source.translation_key).values_list(
-            "locale_id", flat=True
-        )
-    )
-    for locale in Locale.objects.exclude(pk__in=have):
-        alias = source.copy_for_translation(locale, copy_parents=True, alias=True)
-        page_published.send(
-            sender=alias.specific_class, instance=alias.specific, revision=revision, alias=True
-        )
-
-
-def sync_trees(sender=None, **kwargs):
-    """Every live source page has a page in every language (after `migrate`: pages made
-    before this rule, or before a language was added)."""
-    if sender is not None and sender.name != "home":
-        return
-    source = source_locale()
-    if source is None:
-        return
-    others = Locale.objects.exclude(pk=source.pk)
-    count = others.count()
-    if not count:
-        return
-    from django.db.models import Count
-
-    keys = (
-        Page.objects.filter(depth__gt=1)
-        .values("translation_key")
-        .annotate(n=Count("pk"))
-        .filter(n__lt=count + 1)
-        .values_list("translation_key", flat=True)
-    )
-    # Wagtail's « Welcome to your new Wagtail site! » (a plain Page made by its first
-    # migration, replaced by the site's home page) is no content to show in every language:
-    # copied, it showed in English in the French admin, three times.
-    placeholder = ContentType.objects.get_for_model(Page)
-    for alias in Page.objects.filter(
-        depth=2, alias_of__content_type=placeholder, alias_of__depth=2, numchild=0
-    ):
-        alias.delete()
-    pages = (
-        Page.objects.filter(
-            translation_key__in=list(keys), locale=source, live=True, alias_of__isnull=True
-        )
-        .exclude(content_type=placeholder)
-        .order_by("path")
-    )
-    for page in pages.specific():
-        page.update_aliases()  # makes the missing ones too on our pages (BasePage)
-        create_missing_aliases(page)
 
 
 def withdraw_translations(source):

@@ -58,7 +58,7 @@ def words_digest(obj):
 
     try:
         segments = extract_segments(obj)
-    except Exception:  # a model wagtail-localize cannot read: compare nothing
+    except Exception:  # noqa: BLE001 (a model wagtail-localize cannot read: compare nothing)
         return ""
     words = sorted(
         (segment.path, segment.string.data)
@@ -96,7 +96,7 @@ def record_translated(obj, source=None):
     if captured is not None and source is not None:
         try:
             stale = words_digest(captured.as_instance()) != words_digest(source)
-        except Exception:  # the capture no longer reads (a field was removed): trust it not
+        except Exception:  # noqa: BLE001 (the capture no longer reads: trust it not)
             stale = True
         if stale:
             when = min(when, captured.last_updated_at)

@@ -20,7 +20,8 @@ from wagtail.actions.move_page import MovePageAction
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 
-from home.invalidation import changed
+from home.caching.invalidation import changed
+from home.roles import HOME_DEPTH, ROOT_DEPTH
 
 from .facts import source_locale
 
@@ -65,7 +66,7 @@ def follow(page, source_parent, user=None):
     a sibling there already answers at it: then it gets the next free one (as
     wagtail-localize does when it creates a translation), so that each page keeps one
     address of its own."""
-    if source_parent.depth < 2:
+    if source_parent.depth < HOME_DEPTH:
         return  # a language's home page stays at the root
     parent = parent_in(page.locale_id, source_parent)
     page = Page.objects.get(pk=page.pk)
@@ -144,7 +145,7 @@ def remove_orphans(source):
     a leftover. Returns how many were deleted."""
     french_keys = Page.objects.filter(locale=source).values("translation_key")
     orphans = (
-        Page.objects.filter(depth__gt=1)
+        Page.objects.filter(depth__gt=ROOT_DEPTH)
         .exclude(locale=source)
         .exclude(translation_key__in=french_keys)
         .order_by("path")

@@ -1,4 +1,4 @@
-// Room screens (programme/now.py): the page asks again at the next session boundary, which
+// Room screens (sessions/now.py): the page asks again at the next session boundary, which
 // the server gives in data-refresh-seconds (capped, so a publication on the day shows too).
 (function () {
     "use strict";

@@ -142,7 +142,7 @@
         refresh();
     }
 
-    // The current edition kept for offline use (programme/offline.py, static/js/sw.js): the worker
+    // The current edition kept for offline use (sessions/offline.py, static/js/sw.js): the worker
     // is given this language's list on each visit, and fetches it again when it changed.
     var list = document.body.getAttribute("data-offline-list");
     if (list && "serviceWorker" in navigator) {

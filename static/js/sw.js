@@ -1,4 +1,4 @@
-// The programme offline (programme/offline.py). Served at /sw.js so that it may answer for the
+// The programme offline (sessions/offline.py). Served at /sw.js so that it may answer for the
 // public pages of every language; the admin and everything else go to the network untouched.
 //
 // - Each page (static/js/site.js) hands the worker its language's list

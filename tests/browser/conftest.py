@@ -74,12 +74,9 @@ def phone(browser):
     context.close()
 
 
-@pytest.fixture
-def demo_site(transactional_db):
-    """The demo site, translated, in a transactional database (the live server sees it).
-
-    The flush after an earlier transactional test also removed what Wagtail's migrations
-    create, so that is put back first."""
+def build_demo_site():
+    """The demo site, translated, as `load_demo` makes it, on a database a flush emptied of
+    what Wagtail's migrations create (put back first)."""
     from django.conf import settings
 
     from wagtail.models import Collection, Locale, Page
@@ -97,6 +94,25 @@ def demo_site(transactional_db):
     DemoTranslator(log=lambda *args: None).run()
     ensure_translator_groups()
     restore_editorial_groups()
+
+
+@pytest.fixture(scope="session")
+def demo_site_rows(django_db_setup, django_db_blocker):
+    """The demo site built once per test process, committed as a live server sees it (its
+    search index and what runs on commit included), and every table read back."""
+    from tests.snapshot import Snapshot
+
+    with django_db_blocker.unblock():
+        build_demo_site()
+        return Snapshot.read_all()
+
+
+@pytest.fixture
+def demo_site(transactional_db, demo_site_rows):
+    """The demo site, translated, in a transactional database (the live server sees it):
+    every table put back as the build left it, since the flush after each test empties
+    them (its pictures stay in the test media folder for the whole run)."""
+    demo_site_rows.restore()
 
 
 def restore_editorial_groups():

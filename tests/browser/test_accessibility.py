@@ -39,8 +39,8 @@ def pages_to_check():
     from wagtail.models import Locale
 
     from editions.models import EditionPage
-    from programme.factories import PersonFactory, SessionSpeakerFactory
-    from programme.models import SessionPage
+    from sessions.factories import PersonFactory, SessionSpeakerFactory
+    from sessions.models import SessionPage
 
     found = {}
     found_types = []

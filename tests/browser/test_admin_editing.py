@@ -6,7 +6,7 @@ import re
 import pytest
 
 from editions.models import EditionPage
-from programme.models import SessionPage
+from sessions.models import SessionPage
 
 from .conftest import save_screenshot
 

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from editions.models import EditionPage
 from home.models import HomePage
-from programme.models import ProgrammePage, SessionPage
+from sessions.models import ProgrammePage, SessionPage
 
 from .conftest import save_screenshot
 
@@ -24,7 +24,7 @@ def publish(page):
     page.get_by_role("button", name="Publier").click()
     try:
         page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
-    except Exception:
+    except Exception:  # noqa: BLE001 (any wait failure: say why the page was not published)
         errors = page.locator(".error-message, .help-critical").all_inner_texts()
         fields = page.eval_on_selector_all("[aria-invalid='true']", "els => els.map(e => e.name)")
         raise AssertionError(f"not published: {fields} {errors}") from None

@@ -4,7 +4,7 @@ docs/guide/ on every run; and the guide itself, read from the admin's menu."""
 import pytest
 
 from editions.models import EditionPage
-from programme.models import ProgrammePage, SessionPage
+from sessions.models import ProgrammePage, SessionPage
 
 from .conftest import save_guide_screenshot
 

@@ -31,7 +31,7 @@ def wait_until_kept(page, other_than=None):
 
 
 def test_the_programme_a_session_and_my_programme_open_offline(browser, live_server, demo_site):
-    from programme.models import SessionPage
+    from sessions.models import SessionPage
 
     context = browser.new_context(
         viewport={"width": 390, "height": 844}, locale="fr-FR", service_workers="allow"

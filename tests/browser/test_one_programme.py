@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 import pytest
 from pypdf import PdfReader
 
-from programme.models import Person, Room, SessionPage, SessionSpeaker
+from sessions.models import Person, Room, SessionPage, SessionSpeaker
 
 from .conftest import EDITOR_PASSWORD, admin_login, footer_action, save_screenshot
 

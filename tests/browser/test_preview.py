@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from editions.models import EditionPage
-from programme.models import ProgrammePage, SessionPage
+from sessions.models import ProgrammePage, SessionPage
 
 from .conftest import save_screenshot
 

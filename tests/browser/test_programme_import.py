@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from programme.models import ProgrammePage, SessionPage
+from sessions.models import ProgrammePage, SessionPage
 from tests.helpers import workbook
 
 from .conftest import save_guide_screenshot

@@ -1,6 +1,7 @@
 """A visitor on a phone finds a workshop in the programme and reads it."""
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -45,7 +46,7 @@ def test_find_and_read_a_workshop_on_a_phone(phone, live_server, demo_site):
     with phone.expect_download() as download:
         phone.get_by_role("link", name="Ajouter à mon agenda").click()
     assert download.value.suggested_filename == "ateliers-matin.ics"
-    content = open(download.value.path(), encoding="utf-8").read()
+    content = Path(download.value.path()).read_text(encoding="utf-8")
     assert content.startswith("BEGIN:VCALENDAR")
     assert "SUMMARY:Ateliers" in content
     assert "DTSTART;TZID=Europe/Paris:20250704T093000" in content

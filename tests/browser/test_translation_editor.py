@@ -7,7 +7,7 @@ from wagtail.models import Locale
 import pytest
 from playwright.sync_api import expect
 
-from programme.models import SessionPage
+from sessions.models import SessionPage
 
 from .conftest import save_screenshot
 

@@ -14,8 +14,8 @@ from editions.models import EditionPage, PracticalInfoPage, ProceedingsPage, Ven
 from home.models import SiteSettings, StandardPage
 from partners.factories import PartnerFactory, PartnerTierFactory
 from partners.models import Partner, PartnersPage, PartnerTier
-from programme.factories import PersonFactory, RoomFactory
-from programme.models import Person, ProgrammePage, Room, SessionPage, SpeakerIndexPage
+from sessions.factories import PersonFactory, RoomFactory
+from sessions.models import Person, ProgrammePage, Room, SessionPage, SpeakerIndexPage
 from tests.admin_forms import EDITION_FORM, add_page, field_errors, session_form
 
 

@@ -59,7 +59,7 @@ def test_every_template_string_is_in_the_catalogue(language):
 
 def test_model_labels_are_french_in_the_admin_language():
     from editions.models import EditionPage
-    from programme.models import SessionType
+    from sessions.models import SessionType
 
     with translation.override("fr"):
         assert (

@@ -9,9 +9,9 @@ from wagtail.models import Page
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from programme.filters import FILTER_NAMES
-from programme.models import Person, ProgrammePage, SessionPage, SpeakerIndexPage
 from search.views import search as search_view
+from sessions.filters import FILTER_NAMES
+from sessions.models import Person, ProgrammePage, SessionPage, SpeakerIndexPage
 
 # The parameters the public views read, and a few they do not.
 SEARCH_PARAMETERS = ("q", "edition", "type")

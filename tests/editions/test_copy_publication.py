@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from editions.models import EditionPage
 from home.translation import publishing
 from home.translation.facts import fact_relations
-from programme.models import Person, SessionPage
+from sessions.models import Person, SessionPage
 
 LANGUAGES = ("fr", "en", "es")
 

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 
 from editions.models import EditionPage
 from partners.models import EditionPartner
-from programme.models import SessionPage
+from sessions.models import SessionPage
 
 
 def panel(admin_client, moment):

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from editions.models import EditionPage, Venue
 from partners.models import Partner
-from programme.models import Person, Room, SessionPage
+from sessions.models import Person, Room, SessionPage
 
 PRE_PROGRAMME = (
     settings.BASE_DIR.parent / "shared" / "content" / "rencontres-2025-pre-programme.txt"

@@ -18,8 +18,8 @@ from home.models import StandardPage
 from home.text import short_slug
 from partners.factories import PartnerFactory, PartnerTierFactory
 from partners.models import EditionPartner
-from programme.factories import PersonFactory, SessionPageFactory
-from programme.models import ProgrammePage, SessionPage, SessionSpeaker
+from sessions.factories import PersonFactory, SessionPageFactory
+from sessions.models import ProgrammePage, SessionPage, SessionSpeaker
 from tests.admin_forms import EDITION_FORM, add_page, field_errors, session_form
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
@@ -163,9 +163,9 @@ def test_long_titles_never_make_a_slug_ending_with_a_hyphen(title):
 
 
 def test_the_import_slug_of_a_long_title_does_not_end_with_a_hyphen(programme):
-    from programme.importing.planning import Planner
-    from programme.importing.reading import read
-    from programme.importing.writing import Writer
+    from sessions.importing.planning import Planner
+    from sessions.importing.reading import read
+    from sessions.importing.writing import Writer
     from tests.helpers import workbook
 
     title = (

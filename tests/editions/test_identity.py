@@ -12,8 +12,8 @@ from bs4 import BeautifulSoup
 
 from editions.identity import contrast_ratio
 from editions.models import EditionPage
-from programme.models import ProgrammePage
-from programme.printed import programme_html
+from sessions.models import ProgrammePage
+from sessions.printed import programme_html
 from tests.helpers import errors_of, validate
 
 

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from editions.copy_review import stale_patterns
 from editions.copying import YEAR_FIELDS, EditionCopier
 from editions.models import EditionPage
-from programme.models import ProgrammePage, SessionPage
+from sessions.models import ProgrammePage, SessionPage
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 LANGUAGES = ("fr", "en", "es")
@@ -234,7 +234,7 @@ def test_bad_requests_write_nothing(demo_translated, arguments, message):
 
 
 def test_summer_time_change_and_the_pretix_event_of_one_year(edition, programme):
-    from programme.factories import SessionPageFactory
+    from sessions.factories import SessionPageFactory
 
     SessionPageFactory(
         parent=programme,

@@ -11,12 +11,12 @@ from home.factories import HomePageFactory, StandardPageFactory
 from home.models import HomePage, StandardPage
 from partners.factories import PartnersPageFactory
 from partners.models import PartnersPage
-from programme.factories import (
+from sessions.factories import (
     ProgrammePageFactory,
     SessionPageFactory,
     SpeakerIndexPageFactory,
 )
-from programme.models import ProgrammePage, SessionPage, SpeakerIndexPage
+from sessions.models import ProgrammePage, SessionPage, SpeakerIndexPage
 
 FACTORIES = {
     HomePage: HomePageFactory,

@@ -5,7 +5,7 @@ import wagtail_factories
 from bs4 import BeautifulSoup
 
 from editions.factories import ProceedingsPageFactory
-from programme.factories import SessionPageFactory
+from sessions.factories import SessionPageFactory
 
 
 def test_proceedings_gather_the_sessions_resources(programme, edition, client):

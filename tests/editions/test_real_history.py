@@ -15,11 +15,11 @@ from icalendar import Calendar
 
 from editions.factories import EditionPageFactory
 from editions.models import EditionPage
-from programme.factories import SessionPageFactory
-from programme.importing.exporting import export_programme
-from programme.importing.planning import Planner
-from programme.importing.reading import read
-from programme.models import ProgrammePage, SessionPage
+from sessions.factories import SessionPageFactory
+from sessions.importing.exporting import export_programme
+from sessions.importing.planning import Planner
+from sessions.importing.reading import read
+from sessions.models import ProgrammePage, SessionPage
 from tests.admin_forms import EDITION_FORM, add_page, field_errors, session_form
 from tests.helpers import json_ld, workbook
 from tests.helpers import page_soup as soup
@@ -201,7 +201,7 @@ def test_the_import_takes_associated_events_dates_only_and_other_organisers(prog
     ]
     ((line, message),) = plan.problems
     assert line == 3 and "Événement associé" in message
-    from programme.importing.writing import Writer
+    from sessions.importing.writing import Writer
 
     plan.problems = []
     Writer(programme).write(plan)

@@ -7,7 +7,7 @@ import time_machine
 from bs4 import BeautifulSoup
 
 from editions.factories import PARIS, EditionPageFactory
-from programme.factories import (
+from sessions.factories import (
     PersonFactory,
     RoomFactory,
     SessionPageFactory,

@@ -17,15 +17,15 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 import polib
+import pytest
 from bs4 import BeautifulSoup
 
-from tests.home.test_permission_matrix import (  # noqa: F401 (world: the matrix's fixture)
+from tests.admin_walk import (
     GROUPS,
     SNIPPETS,
     admin_patterns,
     build,
     candidates,
-    world,
 )
 
 # English that was seen in the French admin, whatever its source.
@@ -54,7 +54,7 @@ WRONG_FRENCH = [
     "seront crées",
     "Région :",
     "Région\xa0:",
-    # Wagtail's languages settings call a language « une région » (home/upstream_strings.py).
+    # Wagtail's languages settings call a language « une région » (home/admin/upstream_strings.py).
     "Ajouter la région",
     "Ajouter une région",
     "Supprimer région",
@@ -68,7 +68,7 @@ WRONG_TEXTS = {"Ensuite", "Ensuite >", "Précédent Ensuite"}
 
 
 # This project's French for a msgid Wagtail or Django also has, on purpose (the others,
-# in home/upstream_strings.py, correct upstream's French). Any other msgid of ours that an
+# in home/admin/upstream_strings.py, correct upstream's French). Any other msgid of ours that an
 # upstream catalogue also translates replaces upstream's French on Wagtail's own screens
 # (LOCALE_PATHS come first): « Cancelled » once made Wagtail's cancelled workflows
 # « Annulée » beside its « Annulé par … », « Live » its « Publié » « Publiée », and « Filter »
@@ -114,7 +114,7 @@ def upstream_catalogues(language):
 
 
 def test_our_catalogue_replaces_upstream_french_only_on_purpose():
-    from home.upstream_strings import OVERRIDDEN
+    from home.admin.upstream_strings import OVERRIDDEN
 
     upstream = {}
     for path in upstream_catalogues("fr"):
@@ -172,7 +172,7 @@ def interface_texts(html):
 ADMINISTRATOR = "Administrateur"
 
 
-def more_screens(world):  # noqa: F811 (the same World, passed in)
+def more_screens(world):
     """[(path, view name)] of the screens a URL alone does not show."""
     pages = [world.editions["fr"], world.programmes["fr"], world.sessions["fr"]]
     ids = "&".join(f"id={page.pk}" for page in pages)
@@ -213,49 +213,48 @@ def more_screens(world):  # noqa: F811 (the same World, passed in)
     return screens
 
 
-def test_every_admin_screen_of_every_group_is_in_french(world, django_user_model):  # noqa: F811
+@pytest.mark.parametrize("group", [*GROUPS, ADMINISTRATOR])
+def test_every_admin_screen_of_every_group_is_in_french(group, world, django_user_model):
+    """One group's walk per test, so that the workers share the five walks."""
     english = catalogue_strings()
     assert "Everything is translated and up to date." in english and len(english) > 400
     known = known_english()
+    if group == ADMINISTRATOR:
+        user = django_user_model.objects.create_superuser("administratrice", "a@example.org", "x")
+    else:
+        user = django_user_model.objects.create_user("membre", "m@example.org", "x")
+        user.groups.add(Group.objects.get(name=group))
+    language = GROUPS.get(group)
+    client = Client(HTTP_ACCEPT_LANGUAGE="fr")
+    asked = []
+    for pieces, name in admin_patterns():
+        for values, page in candidates(pieces, name, world, ["fr", language or "fr"]):
+            path = build(pieces, values) + values.get("_query", "")
+            if page is not None and name == "wagtail_bulk_action":
+                path += f"?id={page.pk}"
+            asked.append((path, name))
+    asked += more_screens(world)
     problems = set()
     screens = 0
-    for number, group in enumerate([*GROUPS, ADMINISTRATOR]):
-        if group == ADMINISTRATOR:
-            user = django_user_model.objects.create_superuser(
-                "administratrice", "a@example.org", "x"
-            )
-        else:
-            user = django_user_model.objects.create_user(f"membre-{number}", "m@example.org", "x")
-            user.groups.add(Group.objects.get(name=group))
-        language = GROUPS.get(group)
-        client = Client(HTTP_ACCEPT_LANGUAGE="fr")
-        done = set()
-        asked = []
-        for pieces, name in admin_patterns():
-            for values, page in candidates(pieces, name, world, ["fr", language or "fr"]):
-                path = build(pieces, values) + values.get("_query", "")
-                if page is not None and name == "wagtail_bulk_action":
-                    path += f"?id={page.pk}"
-                asked.append((path, name))
-        asked += more_screens(world)
-        for path, name in asked:
-            if path in done:
-                continue
-            done.add(path)
-            # Logged in again each time: the walk's GET of « Se déconnecter » logs out, and
-            # every screen after it was once the login page.
-            client.force_login(user)
-            response = client.get(path)
-            if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
-                continue
-            if "/preview/" in path or (name or "").endswith(("view_draft", "revisions_view")):
-                continue  # the public page (in its own language), not the admin
-            screens += 1
-            problems |= {
-                f"{group}: {name}: « {text} »"
-                for text in problems_in(response.content.decode(), english, known)
-            }
-    assert screens > 200
+    done = set()
+    for path, name in asked:
+        if path in done:
+            continue
+        done.add(path)
+        # Logged in again each time: the walk's GET of « Se déconnecter » logs out, and
+        # every screen after it was once the login page.
+        client.force_login(user)
+        response = client.get(path)
+        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+            continue
+        if "/preview/" in path or (name or "").endswith(("view_draft", "revisions_view")):
+            continue  # the public page (in its own language), not the admin
+        screens += 1
+        problems |= {
+            f"{group}: {name}: « {text} »"
+            for text in problems_in(response.content.decode(), english, known)
+        }
+    assert screens > 120  # 145 to 194 screens a group
     assert sorted(problems) == []
 
 
@@ -285,8 +284,8 @@ def test_the_screens_after_a_form_are_in_french(demo_translated, django_user_mod
     from django.urls import reverse
 
     from editions.models import EditionPage
-    from programme.models import ProgrammePage, SessionPage
-    from tests.programme.test_import import PLENARY, WORKSHOP, xlsx
+    from sessions.models import ProgrammePage, SessionPage
+    from tests.sessions.spreadsheets import PLENARY, WORKSHOP, xlsx
 
     english, known = catalogue_strings(), known_english()
     admin = django_user_model.objects.create_superuser("administratrice", "a@example.org", "x")

@@ -8,8 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from editions.factories import VenueFactory
-from programme.factories import PersonFactory, RoomFactory, SessionSpeakerFactory
-from programme.models import Room, SessionPage, SpeakerIndexPage
+from sessions.factories import PersonFactory, RoomFactory, SessionSpeakerFactory
+from sessions.models import Room, SessionPage, SpeakerIndexPage
 
 PROGRAMME = "/fr/2025/programme/"
 SCREENS = f"{PROGRAMME}ecrans/"

@@ -13,8 +13,8 @@ from bs4 import BeautifulSoup
 
 from home.models import SiteSettings
 from home.text import has_control_characters, printable
-from programme.factories import PersonFactory
-from programme.models import Person, SessionPage
+from sessions.factories import PersonFactory
+from sessions.models import Person, SessionPage
 from tests.admin_forms import add_page, field_errors, session_form
 
 MESSAGE = "Ce texte contient un caractère de contrôle invisible"

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from bs4 import BeautifulSoup
 
-from programme.models import Person, Room, SessionPage
+from sessions.models import Person, Room, SessionPage
 
 
 def plenary():

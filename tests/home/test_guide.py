@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from bs4 import BeautifulSoup
 
-from home.guide import GUIDE_DIR
+from home.admin.guide import GUIDE_DIR
 
 
 def test_every_task_page_and_picture_is_served(admin_client):

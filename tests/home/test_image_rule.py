@@ -162,7 +162,7 @@ def replace_and_purge(client, people, key_visual, original):
     assert not ReplacedImageFile.objects.exists()
 
 
-def BytesIO_text():  # noqa: N802 (a stand-in for a file object)
+def BytesIO_text():
     from io import StringIO
 
     return StringIO()

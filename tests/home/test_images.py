@@ -46,8 +46,8 @@ def test_logos_and_photos_come_in_modern_formats_with_sizes(demo, client, settin
 
 def test_a_speaker_photo_is_sized_and_loads_at_once_on_their_own_page(demo, client, settings):
 
-    from programme.factories import PersonFactory, SessionSpeakerFactory
-    from programme.models import SessionPage, SpeakerIndexPage
+    from sessions.factories import PersonFactory, SessionSpeakerFactory
+    from sessions.models import SessionPage, SpeakerIndexPage
 
     edition = EditionPage.objects.get(year=2025, locale__language_code="fr")
     session = SessionPage.objects.live().descendant_of(edition).first()
@@ -77,7 +77,7 @@ def picture_html(width, height):
         title="Portrait", file=png_file("portrait.png", width, height)
     )
     template = Template(
-        "{% load rencontres %}{% responsive_picture image format-{avif,png} fill-{240x300,480x600}"
+        "{% load pictures %}{% responsive_picture image format-{avif,png} fill-{240x300,480x600}"
         ' sizes="240px" alt="" %}'
     )
     return BeautifulSoup(template.render(Context({"image": image})), "html.parser")
@@ -110,7 +110,7 @@ def test_a_picture_is_made_once_and_again_when_its_image_changes(db):
         title="Affiche", file=png_file("affiche.png", 1600, 900)
     )
     template = Template(
-        "{% load rencontres %}{% responsive_picture image format-{avif,jpeg} fill-{320x180,640x360}"
+        "{% load pictures %}{% responsive_picture image format-{avif,jpeg} fill-{320x180,640x360}"
         ' sizes="20rem" alt="" %}'
     )
     first = template.render(Context({"image": image}))

@@ -101,8 +101,8 @@ def test_speaker_pages_keep_their_sub_route_across_languages(
     from wagtail.models import Locale
     from wagtail_localize.models import TranslationSource
 
-    from programme.factories import PersonFactory, SessionSpeakerFactory
-    from programme.models import SessionPage
+    from sessions.factories import PersonFactory, SessionSpeakerFactory
+    from sessions.models import SessionPage
 
     session = SessionPage.objects.get(slug="ateliers-matin", locale__language_code="fr")
     ada = PersonFactory(first_name="Ada", last_name="Lovelace", slug="ada-lovelace")

@@ -7,7 +7,7 @@ from wagtail_localize.models import TranslationSource
 import pytest
 
 from editions.models import EditionPage
-from programme.models import Person, SessionPage
+from sessions.models import Person, SessionPage
 
 
 @pytest.mark.django_db

@@ -17,8 +17,8 @@ from bs4 import BeautifulSoup
 
 from editions.models import EditionPage, PracticalInfoPage
 from partners.models import Partner, PartnersPage
-from programme.factories import PersonFactory, SessionSpeakerFactory
-from programme.models import Person, SessionPage, SpeakerIndexPage
+from sessions.factories import PersonFactory, SessionSpeakerFactory
+from sessions.models import Person, SessionPage, SpeakerIndexPage
 from tests.helpers import png_file
 
 
@@ -252,7 +252,7 @@ class PurgeRecorder(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
-    def do_PURGE(self):  # noqa: N802 (the HTTP method's name)
+    def do_PURGE(self):
         self.server.purged.append((self.headers["Host"], self.path))
         self.send_response(200)
         self.end_headers()

@@ -1,4 +1,4 @@
-"""Pages found from the route cache (home.routing): fewer queries per view made from the
+"""Pages found from the route cache (home.caching.routing): fewer queries per view made from the
 database, and every change of the way to a page (its address, its publication, its
 restrictions, its room, its site) seen on the next view, for editors as for visitors."""
 
@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from editions.models import EditionPage
-from programme.models import ProgrammePage, Room, SessionPage
+from sessions.models import ProgrammePage, Room, SessionPage
 
 OPENING = "/fr/2025/programme/seance-ouverture/"
 
@@ -48,11 +48,19 @@ def tables_read(visitor, url):
 def test_a_second_view_finds_its_page_without_a_routing_query(uncached, visitor):
     first = tables_read(visitor, OPENING)
     assert "wagtailcore_site" in first and "wagtailcore_pageviewrestriction" in first
-    again = tables_read(visitor, OPENING)
-    for table in ("wagtailcore_site", "wagtailcore_locale", "wagtailcore_pageviewrestriction"):
+    with CaptureQueriesContext(connection) as queries:
+        assert visitor.get(OPENING).status_code == 200
+    again = " ".join(query["sql"] for query in queries.captured_queries)
+    for table in ("wagtailcore_locale", "wagtailcore_pageviewrestriction"):
         assert table not in again, table
-    # Not the page's own row either, nor its edition's: they came with the route.
-    assert '"wagtailcore_page"."url_path"' not in again
+    # The site is Wagtail's to find, once per request (Site.find_for_request): the route
+    # cache writes none of Wagtail's private request attributes.
+    sites = [q for q in queries.captured_queries if 'FROM "wagtailcore_site"' in q["sql"]]
+    assert len(sites) == 1, sites
+    # Not the page's own row either, nor its edition's: they came with the route (the
+    # site's query reads its root page's row, url_path included).
+    others = " ".join(q["sql"] for q in queries.captured_queries if q not in sites)
+    assert '"wagtailcore_page"."url_path"' not in others
 
 
 def test_a_renamed_page_leaves_its_old_address_and_so_do_the_pages_below_it(uncached, visitor):

@@ -127,7 +127,7 @@ def policy_of(header):
 def test_the_admin_has_a_content_security_policy_its_preview_included(demo, admin_client):
     from django.test import Client
 
-    from programme.models import SessionPage
+    from sessions.models import SessionPage
 
     for url in ["/admin/login/", "/admin/", "/admin/pages/"]:
         response = (Client() if "login" in url else admin_client).get(url)
@@ -181,8 +181,8 @@ def description(client, url):
 
 
 def test_every_page_has_a_description_even_when_its_editors_wrote_none(demo_translated, client):
-    from programme.factories import PersonFactory, SessionSpeakerFactory
-    from programme.models import ProgrammePage, SessionPage
+    from sessions.factories import PersonFactory, SessionSpeakerFactory
+    from sessions.models import ProgrammePage, SessionPage
 
     # The demo's programme page has no introduction: what it is, of which edition, when, where.
     assert description(client, "/fr/2025/programme/") == (

@@ -21,14 +21,14 @@ from bs4 import BeautifulSoup
 from editions.models import Venue
 from partners.factories import EditionPartnerFactory, PartnerFactory, PartnerTierFactory
 from partners.models import Partner, PartnerTier
-from programme.factories import (
+from sessions.factories import (
     PersonFactory,
     RoomFactory,
     SessionPageFactory,
     SessionSpeakerFactory,
     SpeakerIndexPageFactory,
 )
-from programme.models import Person, Room, SessionPage
+from sessions.models import Person, Room, SessionPage
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 MODERATED = [Person, Room, Venue, Partner, PartnerTier]

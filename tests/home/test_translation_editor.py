@@ -10,7 +10,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from home.translators import ensure_translator_groups
-from programme.models import SessionPage
+from sessions.models import SessionPage
 
 
 def test_the_translated_title_prefills_the_slug(client, django_user_model, demo_translated):

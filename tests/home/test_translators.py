@@ -16,7 +16,7 @@ import polib
 import pytest
 from bs4 import BeautifulSoup
 
-from programme.models import Person, Room, SessionPage
+from sessions.models import Person, Room, SessionPage
 
 
 @pytest.fixture

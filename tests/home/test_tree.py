@@ -17,8 +17,8 @@ from bs4 import BeautifulSoup
 from editions.models import EditionPage
 from home.models import StandardPage
 from home.translation import repair_trees
-from programme.factories import ProgrammePageFactory
-from programme.models import SessionPage
+from sessions.factories import ProgrammePageFactory
+from sessions.models import SessionPage
 
 LANGUAGES = ("fr", "en", "es")
 

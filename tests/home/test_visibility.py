@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from editions.models import EditionPage, PracticalInfoPage
-from programme.models import ProgrammePage, SessionPage
+from sessions.models import ProgrammePage, SessionPage
 from tests.helpers import errors_of
 
 PROGRAMME_EXPORTS = (
@@ -217,8 +217,8 @@ def test_a_restricted_practical_page_is_printed_nowhere(demo_translated, visitor
 
 
 def test_the_change_log_names_no_restricted_session(demo_translated, visitor):
-    from programme.choices import ChangeKind
-    from programme.models import SessionChange
+    from sessions.choices import ChangeKind
+    from sessions.models import SessionChange
 
     session = a_session()
     SessionChange.objects.create(

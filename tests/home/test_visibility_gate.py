@@ -24,8 +24,8 @@ from pypdf import PdfReader
 
 from editions.models import EditionPage, PracticalInfoPage
 from home.exports import export_links
-from programme.choices import ChangeKind
-from programme.models import ProgrammePage, SessionChange, SessionPage, SpeakerIndexPage
+from sessions.choices import ChangeKind
+from sessions.models import ProgrammePage, SessionChange, SessionPage, SpeakerIndexPage
 
 MARK = "Zqvx7"  # in the protected words, in every language; found nowhere else
 LANGUAGES = ("fr", "en", "es")

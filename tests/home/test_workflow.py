@@ -13,7 +13,7 @@ from wagtail.models import Page, WorkflowState
 import pytest
 import time_machine
 
-from programme.models import SessionPage
+from sessions.models import SessionPage
 from tests.admin_forms import add_page, session_form
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
@@ -123,7 +123,7 @@ def test_an_editor_submits_and_a_moderator_publishes(admin_client, admin_program
 
 
 def test_the_programme_is_released_at_the_scheduled_time(demo_translated, admin_client, client):
-    from programme.models import ProgrammePage
+    from sessions.models import ProgrammePage
 
     programme = ProgrammePage.objects.get(locale__language_code="fr", url_path__contains="/2025/")
     pages = [programme, *SessionPage.objects.child_of(programme)]

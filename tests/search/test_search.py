@@ -57,8 +57,8 @@ def test_partners_are_found_with_their_edition(indexed, client):
 
 
 def test_speakers_are_found_on_their_edition_page(indexed, client):
-    from programme.factories import PersonFactory, SessionSpeakerFactory
-    from programme.models import SessionPage
+    from sessions.factories import PersonFactory, SessionSpeakerFactory
+    from sessions.models import SessionPage
 
     person = PersonFactory(first_name="Hélène", last_name="Décamps", slug="helene-decamps")
     SessionSpeakerFactory(

@@ -1,9 +1,8 @@
 """Find (and mend) pages whose inline rows are not what their editors saw.
 
-Until issue 25, a copied edition's first French publication moved the French page's inline
-rows (partners, transport, contacts, links, speakers) onto its translations, one language
-after another: the French and Spanish pages ended with empty lists while their revisions
-still held the rows. This command lists, for every page with inline rows:
+A page's inline rows (partners, transport, contacts, links, speakers) can end up other than
+its revisions hold (a copied edition's first publication once moved the French rows onto
+the translations, leaving empty lists while the revisions still held the rows). This command lists, for every page with inline rows:
 
 - a live page whose rows differ from its live revision (what was published);
 - a translation whose rows are not its French page's (by translation key).

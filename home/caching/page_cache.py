@@ -1,0 +1,359 @@
+"""Whole-page cache for anonymous visitors, shared by every app server through the cache.
+
+A page view by a visitor without a session is kept under its site, its host as the site is
+configured (``cache_host``) and its path, with the tags of what it shows
+(``page:<translation key>``, ``edition:<key>``, ``sessions:<key>``, ``site``) and the
+instant its rendering started. Changing something marks its tags with the
+instant of the change, once the transaction has committed; an entry is served only while
+none of its tags has been marked since it started rendering. So a publish, a move or a
+snippet edit drops exactly the pages that show it, in every language, on every server,
+without listing cache keys. The tags' marks never expire; entries do, at the page's own
+lifetime (shorter when the page changes with the clock: registration opening, an edition
+starting or ending, availability read from the registration provider).
+
+Editors (anyone with a session cookie) are never served from, nor stored into, the cache.
+"""
+
+import gzip
+import hashlib
+import logging
+import re
+import time
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.http.request import split_domain_port, validate_host
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from .tags import ensure_marks, is_fresh, tag_key
+
+logger = logging.getLogger(__name__)
+
+ENTRY_PREFIX = "page-cache:entry:"
+STATUS_HEADER = "X-Page-Cache"
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+
+
+def accepts_gzip(request):
+    return bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+
+
+def with_body(response, entry, request):
+    """The stored page, kept gzipped (a fraction of the bytes to move out of the cache),
+    sent as it is to the clients that accept it and unpacked for the others."""
+    if accepts_gzip(request):
+        response.content = entry["gzip"]
+        response.headers["Content-Encoding"] = "gzip"
+    else:
+        response.content = gzip.decompress(entry["gzip"])
+    response.headers["Content-Length"] = str(len(response.content))
+    return response
+
+
+def enabled():
+    return settings.PAGE_CACHE_SECONDS > 0
+
+
+_query_params = None
+
+
+def query_params():
+    """The query parameters some page reads (`cache_query_params` on its model): the only ones
+    that may make an entry of their own. Any other parameter (`?x=1`, a tracker's `utm_*`)
+    is left out of the key, so such addresses share the page's entry instead of filling the
+    cache."""
+    global _query_params
+    if _query_params is None:
+        from wagtail.models import get_page_models
+
+        _query_params = frozenset(
+            name for model in get_page_models() for name in getattr(model, "cache_query_params", ())
+        )
+    return _query_params
+
+
+def query_pairs(request):
+    """The request's values of those parameters, in a canonical order."""
+    names = query_params()
+    return sorted(
+        (name, value) for name, values in request.GET.lists() if name in names for value in values
+    )
+
+
+# --- the site a request is for ------------------------------------------------------------
+#
+# Entries are kept per site, not per ``Host:`` header as the client wrote it: a port, a case
+# or a trailing dot of its own would otherwise make each request a new entry. The sites are
+# few; each process reads them once and again after the ``site`` tag is marked (a Site or a
+# language saved or deleted, on any server).
+
+SITE_TAG = "site"
+_sites = {"rows": None, "loaded": 0.0}
+
+
+def sites_are_stale(mark):
+    """Whether this process must read the sites again, given the ``site`` tag's mark."""
+    if _sites["rows"] is None or mark is None:
+        return True
+    return mark >= _sites["loaded"] - settings.PAGE_CACHE_CLOCK_MARGIN
+
+
+def site_rows(mark=None, checked=False):
+    """[(pk, hostname, port, is default)] of every Site. `mark` is the ``site`` tag's mark
+    when the caller fetched it (`checked`), else it is fetched here."""
+    from wagtail.models import Site
+
+    if not checked:
+        mark = cache.get(tag_key(SITE_TAG))
+    if sites_are_stale(mark):
+        loaded = time.time()
+        rows = list(Site.objects.values_list("pk", "hostname", "port", "is_default_site"))
+        if mark is None:
+            ensure_marks([SITE_TAG])
+        _sites.update(rows=rows, loaded=loaded)
+    return _sites["rows"]
+
+
+def match_site(rows, hostname, port):
+    """The row of the Site that Wagtail's ``Site.find_for_request`` picks for `hostname`
+    and `port` (wagtail.models.sites.get_site_for_hostname, the same order), or None."""
+
+    def rank(row):
+        _pk, name, site_port, default = row
+        if name == hostname and site_port == port:
+            return 0
+        if name == hostname and default:
+            return 1
+        return 2 if default else 3
+
+    found = sorted((row for row in rows if row[1] == hostname or row[3]), key=rank)
+    if not found:
+        return None
+    if len(found) == 1 or rank(found[0]) in (0, 1):
+        return found[0]
+    if rank(found[0]) == 2:
+        return found[len(found) == 2]
+    return None
+
+
+def request_site(request, rows=None):
+    """The row of the Site the request is for, as Wagtail finds it, without a query once
+    this process knows the sites; kept on the request."""
+    if rows is None and hasattr(request, "_page_cache_site"):
+        return request._page_cache_site
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+    row = match_site(
+        site_rows() if rows is None else rows, hostname, int(port) if port.isdigit() else None
+    )
+    request._page_cache_site = row
+    return row
+
+
+def site_key(request):
+    """What a fragment made for the request's site is kept under (its footer, its cards):
+    the Site's pk, whatever host, port or case the client wrote."""
+    row = request_site(request)
+    return f"site-{row[0]}" if row is not None else "no-site"
+
+
+def named_host(hostname):
+    """Whether the configuration names `hostname` itself: ALLOWED_HOSTS lists it (or is
+    ``*``, as in the tests); a subdomain pattern (``.example.org``) names none of those
+    below it."""
+    return validate_host(hostname, [h for h in settings.ALLOWED_HOSTS if not h.startswith(".")])
+
+
+def cache_host(request):
+    """The host a page of this request is kept under: the hostname (lower case, no final
+    dot), with the port only where the Site found is configured with that hostname and
+    port (not 80 or 443); None when no Site answers or the hostname is not one the site is
+    configured for (a subdomain matched by a pattern): the page is then made for its
+    visitor and kept for nobody."""
+    row = request_site(request)
+    if row is None:
+        return None
+    hostname, port = split_domain_port(request.get_host())
+    _pk, site_hostname, site_port, _default = row
+    if hostname != site_hostname and not named_host(hostname):
+        return None
+    if port and hostname == site_hostname and port == str(site_port) and site_port not in WEB_PORTS:
+        return f"{hostname}:{port}"
+    return hostname
+
+
+WEB_PORTS = (80, 443)
+
+
+def entry_key(request):
+    """The entry of the request's address: its site, its host as kept (cache_host), its
+    path and the parameters its page reads; None when nothing is kept for it."""
+    host = cache_host(request)
+    if host is None:
+        return None
+    query = urlencode(query_pairs(request))
+    address = f"{request_site(request)[0]}|{host}{request.path}?{query}"
+    return ENTRY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
+
+
+def written_as_kept(request):
+    """Whether the client wrote its ``Host:`` as the page is kept (cache_host): a page
+    writes its absolute links (canonical, hreflang, structured data) with the host as
+    written, so a page made for ``example.org:1234`` or ``EXAMPLE.org`` is kept for nobody;
+    such requests are still served the page kept for the host as configured."""
+    return request.get_host() == cache_host(request)
+
+
+def canonical_query(request):
+    """The parameters the page says it honoured, as its own links write them (set on the
+    request while rendering; none by default)."""
+    return sorted(getattr(request, "page_cache_query", ()))
+
+
+def is_anonymous_view(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if "HTTP_AUTHORIZATION" in request.META:
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+class PageCacheMiddleware:
+    """Serves and stores anonymous page views; placed right after the security middleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            not enabled()
+            or not is_anonymous_view(request)
+            or request.path_info in settings.PAGE_CACHE_EXEMPT_PATHS
+        ):
+            return self.get_response(request)
+        key, cached, stale = self.find(request)
+        if key is None:
+            return self.get_response(request)  # a host kept for nobody (cache_host)
+        if cached is not None:
+            return cached
+        making = f"{key}:making"
+        if stale is not None and not cache.add(making, 1, 30):
+            # Another request is making the page again: the others get the last version
+            # meanwhile, rather than all making it at once.
+            return self.respond(stale, request, "stale")
+        try:
+            started = time.time()
+            response = self.get_response(request)
+            if response.status_code >= 500 and stale is not None:
+                # The database is restarting, say: the last known page beats an error page.
+                logger.warning("serving a stale page after an error: %s", request.path)
+                return self.respond(stale, request, "stale")
+            self.store(request, response, key, started)
+            return response
+        finally:
+            if stale is not None:
+                cache.delete(making)
+
+    # The tags of the addresses this worker has served: a hit then costs one round trip to
+    # the cache (the entry and its tags' marks together). A stale memo only costs a second one.
+    known_tags = {}
+    known_tags_limit = 20000
+
+    def find(self, request):
+        """(key, fresh response or None, stale entry or None) of the request's address. The
+        site comes from what this process knows of the sites, and the ``site`` tag's mark
+        with the entry, in the same round trip to the cache: only when the sites changed
+        since are they read again and the entry looked up anew."""
+        if _sites["rows"] is not None:
+            request_site(request, _sites["rows"])
+            key = entry_key(request)
+            mark, cached, stale = self.lookup(key, request)
+            if not sites_are_stale(mark):
+                return key, cached, stale
+            site_rows(mark, checked=True)
+        request_site(request, site_rows() if _sites["rows"] is None else _sites["rows"])
+        key = entry_key(request)
+        _mark, cached, stale = self.lookup(key, request)
+        return key, cached, stale
+
+    def lookup(self, key, request):
+        """(the ``site`` tag's mark, fresh response or None, the stale entry if any)."""
+        site = tag_key(SITE_TAG)
+        if key is None:
+            return cache.get(site), None, None
+        tags = self.known_tags.get(key, [])
+        found = cache.get_many([key, site, *(tag_key(tag) for tag in tags)])
+        mark = found.get(site)
+        entry = found.get(key)
+        if entry is None:
+            return mark, None, None
+        if entry["tags"] != tags:
+            if len(self.known_tags) >= self.known_tags_limit:
+                self.known_tags.clear()
+            self.known_tags[key] = entry["tags"]
+            found = cache.get_many([tag_key(tag) for tag in entry["tags"]])
+        if not is_fresh(entry, found):
+            return mark, None, entry
+        return mark, self.respond(entry, request, "hit"), None
+
+    def respond(self, entry, request, status):
+        response = HttpResponse(status=entry["status"])
+        for header, value in entry["headers"]:
+            response.headers[header] = value
+        response.headers[STATUS_HEADER] = status
+        return with_body(response, entry, request)
+
+    def store(self, request, response, key, started):
+        page = getattr(request, "page_cache_page", None)
+        if (
+            page is None
+            or request.method != "GET"
+            or response.status_code != 200
+            or response.streaming
+            or response.cookies
+            or not response.get("Content-Type", "").startswith("text/html")
+            or not written_as_kept(request)
+        ):
+            return
+        if query_pairs(request) != canonical_query(request):
+            # A parameter the page does not read, a malformed value or one that names no
+            # option of the page: made for this visitor, kept for nobody (else every value
+            # would be an entry of its own).
+            return
+        now = timezone.now()
+        lifetime = page.cache_lifetime(now)
+        until = getattr(request, "page_cache_until", None)
+        if until is not None:
+            # A view that changes at an instant of its own (now and next: the next session
+            # boundary) is kept until then at most.
+            lifetime = min(lifetime, max(0, int((until - now).total_seconds()) + 1))
+        patch_vary_headers(response, ("Cookie", "Accept-Encoding"))
+        if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+            # The CDN may keep it as long as we do: it is purged on every change.
+            patch_cache_control(response, public=True, max_age=0, s_maxage=lifetime)
+        else:
+            patch_cache_control(response, max_age=0)
+        response.headers[STATUS_HEADER] = "miss"
+        if lifetime <= 0:
+            return
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        tags = sorted(page.cache_tags() | getattr(request, "page_cache_extra_tags", set()))
+        ensure_marks(tags)
+        skipped = {STATUS_HEADER, "Content-Length", "Content-Encoding"}
+        headers = [(h, v) for h, v in response.items() if h not in skipped]
+        content = response.content
+        entry = {
+            "tags": tags,
+            "started": started,
+            "status": response.status_code,
+            "headers": headers,
+            "gzip": gzip.compress(content, 6),
+        }
+        cache.set(key, entry, lifetime)
+        if accepts_gzip(request):
+            with_body(response, entry, request)
