@@ -29,7 +29,7 @@ class HomeConfig(AppConfig):
             visibility,
         )
         from .caching import (
-            invalidation,  # noqa: F401 (connects the page cache's receivers)
+            invalidation,
             routing,  # noqa: F401 (connects the route cache's receivers)
         )
         from .translators import ensure_translator_groups, grant_tree
@@ -49,6 +49,7 @@ class HomeConfig(AppConfig):
                     dispatch_uid=f"home.forget_pictures.{model._meta.label}.{signal is post_save}",
                 )
         post_migrate.connect(ensure_translator_groups, dispatch_uid="home.translator_groups")
+        invalidation.connect()
         translation.connect()
         visibility.connect()
         from .admin import localize

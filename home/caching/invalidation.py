@@ -17,7 +17,6 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.db.models.signals import post_save, pre_delete
-from django.dispatch import receiver
 
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
@@ -225,14 +224,11 @@ def deferred():
 # --- receivers -------------------------------------------------------------------------
 
 
-@receiver(page_published)
-@receiver(page_unpublished)
 def on_page_published(sender, instance, **kwargs):
     # What hides pages (home/visibility.py) may change with any page's live state.
     changed(page_tags(instance) | {VISIBILITY_TAG})
 
 
-@receiver(post_page_move)
 def on_page_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
     tags = page_tags(instance)
     # Where it was: the lists it left.
@@ -240,17 +236,49 @@ def on_page_moved(sender, instance, parent_page_before, parent_page_after, **kwa
     changed(tags | edition_tags(before, "sessions") | edition_tags(before) | {VISIBILITY_TAG})
 
 
-@receiver(pre_delete)
-def on_delete(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        if instance.live:
-            changed(page_tags(instance))
-    else:
-        changed(object_tags(instance))
+def on_page_deleted(sender, instance, **kwargs):
+    if instance.live:
+        changed(page_tags(instance))
 
 
-@receiver(post_save)
+def on_deleted(sender, instance, **kwargs):
+    changed(object_tags(instance))
+
+
 def on_saved(sender, instance, created=False, **kwargs):
     # Nothing shows what did not exist yet; a new view restriction hides its page.
     if not created or isinstance(instance, PageViewRestriction):
         changed(object_tags(instance))
+
+
+def dropping_models():
+    """The models whose changes drop something: those that declare what
+    (``dropped_cache_tags``: snippets, settings), images and view restrictions."""
+    from django.apps import apps
+
+    declared = [
+        model
+        for model in apps.get_models()
+        if hasattr(model, "dropped_cache_tags") and not issubclass(model, Page)
+    ]
+    return [PageViewRestriction, get_image_model(), *declared]
+
+
+def connect():
+    """The receivers, each for the senders it concerns (HomeConfig.ready)."""
+    from django.apps import apps
+
+    page_published.connect(on_page_published, dispatch_uid="invalidation.published")
+    page_unpublished.connect(on_page_published, dispatch_uid="invalidation.unpublished")
+    post_page_move.connect(on_page_moved, dispatch_uid="invalidation.moved")
+    for model in apps.get_models():
+        if issubclass(model, Page):
+            pre_delete.connect(
+                on_page_deleted,
+                sender=model,
+                dispatch_uid=f"invalidation.page_deleted.{model._meta.label}",
+            )
+    for model in dropping_models():
+        label = model._meta.label
+        post_save.connect(on_saved, sender=model, dispatch_uid=f"invalidation.saved.{label}")
+        pre_delete.connect(on_deleted, sender=model, dispatch_uid=f"invalidation.deleted.{label}")
