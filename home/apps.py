@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
+from django.db.models.signals import post_migrate, pre_save
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images import apps as wagtail_images
@@ -36,18 +36,6 @@ class HomeConfig(AppConfig):
         from .uploads import clean_svg
 
         pre_save.connect(clean_svg, sender=get_image_model(), dispatch_uid="home.clean_svg")
-        # The pictures' HTML (home/templatetags/pictures.py) is made again
-        # when an image or a rendition changes or goes.
-        from .templatetags.pictures import forget_pictures
-
-        image_model = get_image_model()
-        for signal in (post_save, post_delete):
-            for model in (image_model, image_model.renditions.rel.related_model):
-                signal.connect(
-                    forget_pictures,
-                    sender=model,
-                    dispatch_uid=f"home.forget_pictures.{model._meta.label}.{signal is post_save}",
-                )
         post_migrate.connect(ensure_translator_groups, dispatch_uid="home.translator_groups")
         invalidation.connect()
         translation.connect()

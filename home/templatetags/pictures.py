@@ -2,9 +2,7 @@
 cache."""
 
 import hashlib
-import time
 from pathlib import PurePosixPath
-from typing import NamedTuple
 
 from django import template
 from django.core.cache import cache
@@ -43,7 +41,7 @@ class DistinctWidthsPictureNode(PictureNode):
             tuple(self.filter_specs),
             tuple(sorted((name, str(value)) for name, value in attrs.items())),
         )
-        html, generation = recalled_picture(key)
+        html = recalled_picture(key)
         if html is None:
             renditions = distinct_widths(get_renditions_or_not_found(image, self.get_filters()))
             if len(renditions) == len({suffix(r) for r in renditions.values()}):
@@ -52,43 +50,28 @@ class DistinctWidthsPictureNode(PictureNode):
                 attrs.pop("sizes", None)
             html = Picture(renditions, attrs).__html__()
             if all(r.file.name != "not-found" for r in renditions.values()):
-                remember_picture(key, html, generation)
+                remember_picture(key, html)
         return html
 
 
 # The pictures' HTML, in the shared cache (every app server sees the same), each kept ten
-# minutes at most (a rendition deleted by `wagtail_update_image_renditions --purge-only`,
-# without its image changing, is asked again by then). A change of any image or rendition
-# makes a new generation: every picture is made again.
+# minutes at most: a replaced file or a moved focal point makes another key; a rendition
+# deleted without its image changing (`wagtail_update_image_renditions --purge-only`) is
+# asked again by then.
 PICTURE_SECONDS = 600
-GENERATION_KEY = "pictures:generation"
 
 
 def picture_key(key):
     return "picture:" + hashlib.sha256(repr(key).encode()).hexdigest()
 
 
-class Recalled(NamedTuple):
-    html: str | None  # None when it must be made
-    generation: float  # what it is kept under if made now
-
-
 def recalled_picture(key):
-    found = cache.get_many([GENERATION_KEY, picture_key(key)])
-    generation = found.get(GENERATION_KEY, 0)
-    kept = found.get(picture_key(key))
-    if kept is None or kept[0] != generation:
-        return Recalled(None, generation)
-    return Recalled(kept[1], generation)
+    """The HTML kept for `key`, or None."""
+    return cache.get(picture_key(key))
 
 
-def remember_picture(key, html, generation):
-    cache.set(picture_key(key), (generation, html), PICTURE_SECONDS)
-
-
-def forget_pictures(**kwargs):
-    """Receiver of an image's or a rendition's save and deletion."""
-    cache.set(GENERATION_KEY, time.time(), None)
+def remember_picture(key, html):
+    cache.set(picture_key(key), html, PICTURE_SECONDS)
 
 
 def suffix(rendition):
