@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Revision
 
 from home.translation.facts import is_source
+from home.translation.publishing import complete_translation
 
 from .models import SessionPage
 
@@ -90,17 +91,7 @@ def why_left_out(page, user):
 def translation_complete(page):
     """Whether every string of the translation `page` is translated against the French words
     wagtail-localize last captured (those of the live French page)."""
-    from wagtail_localize.models import Translation
-
-    found = Translation.objects.filter(
-        source__object_id=page.translation_key,
-        target_locale_id=page.locale_id,
-        enabled=True,
-    ).first()
-    if found is None:
-        return False
-    total, done = found.get_progress()
-    return total > 0 and done == total
+    return complete_translation(page.translation_key, page.locale_id) is not None
 
 
 def plan_release(programme, user, translations=True):

@@ -21,6 +21,7 @@ from .facts import (
     is_live,
     is_source,
     shows_translation,
+    source_language,
     source_of,
 )
 from .status import forget_translation, record_source_words, record_translated, words_digest
@@ -71,27 +72,33 @@ def translated_locales(source):
     )
 
 
+def complete_translation(translation_key, target_locale_id):
+    """wagtail-localize's Translation into `target_locale_id` of the French object
+    `translation_key` when every string is translated against the French words it last
+    captured, else None."""
+    from wagtail_localize.models import Translation
+
+    found = Translation.objects.filter(
+        source__object_id=translation_key,
+        source__locale__language_code=source_language(),
+        target_locale_id=target_locale_id,
+        enabled=True,
+    ).first()
+    if found is None:
+        return None
+    total, done = found.get_progress()
+    return found if total and done == total else None
+
+
 def publish_if_translated(source, translation):
     """A translation not yet live whose every string is translated (a copied edition's page
     whose words did not change since last year, or one a translator finished before the
     French went out) goes live with its own words at the French publication, rather than
     with the French words until a translator publishes it. True when it did."""
-    from wagtail_localize.models import Translation, TranslationSource
-
-    captured = TranslationSource.objects.filter(
-        object_id=source.translation_key, locale_id=source.locale_id
-    ).first()
-    found = (
-        captured
-        and Translation.objects.filter(
-            source=captured, target_locale_id=translation.locale_id, enabled=True
-        ).first()
-    )
-    if not found:
+    found = complete_translation(source.translation_key, translation.locale_id)
+    if found is None:
         return False
-    total, done = found.get_progress()
-    if total == 0 or done < total:
-        return False
+    captured = found.source
     try:
         with transaction.atomic():
             # wagtail-localize's save_target(publish=True) would publish after the commit:
