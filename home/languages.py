@@ -24,12 +24,12 @@ def chrome_pages(page, edition):
         condition |= Q(path__startswith=edition.path, depth=edition.depth + 1, show_in_menus=True)
     from wagtail_localize.models import StringTranslation
 
-    from .translation import with_own_words
+    from .translation import with_shows_french_words
 
-    # Each row knows whether its words are its language's (own_words): an alias or a page
-    # no translator has published shows the French words; and whether its title is
+    # Each row knows whether it shows the French words (shows_french_words): an alias or a
+    # page no translator has published; and whether its title is
     # translated (title_translated): a page still in French shows its translated title in
-    # menus (home/translation/publishing.py, show_source_words).
+    # menus (home/translation/publishing.py, show_french_words).
     title_translated = StringTranslation.objects.filter(
         context__object_id=OuterRef("translation_key"),
         context__path="title",
@@ -37,7 +37,7 @@ def chrome_pages(page, edition):
         has_error=False,
     )
     rows = list(
-        visibility.visible(with_own_words(Page.objects.filter(condition)), within=page)
+        visibility.visible(with_shows_french_words(Page.objects.filter(condition)), within=page)
         .annotate(title_translated=Exists(title_translated))
         .select_related("locale")
         .order_by("path")
@@ -75,7 +75,7 @@ def language_links(request, page, translations, suffix=""):
                 "url": url,
                 "current": code == current,
                 "exists": translated is not None,
-                "translated": translated is not None and translated.own_words,
+                "shows_french_words": translated is not None and translated.shows_french_words,
             }
         )
     return links
@@ -87,7 +87,7 @@ def alternates(request, translations, suffix=""):
     links = [
         (code, request.build_absolute_uri(page.get_url(request) + suffix))
         for code, _name in settings.LANGUAGES
-        if (page := translations.get(code)) is not None and page.own_words
+        if (page := translations.get(code)) is not None and not page.shows_french_words
     ]
     default = translations.get(settings.LANGUAGE_CODE)
     if default is not None:

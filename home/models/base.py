@@ -133,7 +133,7 @@ class BasePage(Page):
         take_source_facts(self)
         return super().serve_preview(request, mode_name)
 
-    def shows_source_words(self):
+    def shows_french_words(self):
         """True when this page, in another language than the source, still has the French
         words: an alias, or a translation no translator has published yet."""
         if self.locale.language_code == settings.LANGUAGE_CODE:
@@ -203,9 +203,8 @@ class BasePage(Page):
         context["breadcrumb_pages"] = breadcrumb
         # A page that still has the French words says so, and marks them lang="fr".
         own = translations.get(self.locale.language_code)
-        source_words = own is not None and not own.own_words
-        if source_words:
-            context["content_language"] = settings.LANGUAGE_CODE
+        shows_french_words = own is not None and own.shows_french_words
+        context["shows_french_words"] = shows_french_words
         # A sub-route (a speaker's page below the speakers page) keeps its suffix in the
         # other languages: the person's slug is the same in every language.
         own_url = self.get_url(request) or ""
@@ -214,7 +213,7 @@ class BasePage(Page):
         )
         context["canonical_url"] = request.build_absolute_uri(own_url + suffix) if own_url else ""
         source = translations.get(settings.LANGUAGE_CODE)
-        if source_words and source is not None:
+        if shows_french_words and source is not None:
             # Its words are the French page's: that one is the page search engines index.
             context["canonical_url"] = request.build_absolute_uri(source.get_url(request) + suffix)
         context["share_description"] = self.search_description or self.share_summary()

@@ -15,7 +15,7 @@ from home import visibility
 from home.caching.fragments import fragment
 from home.exports import Export, ExportsMixin, export_links
 from home.models import BasePage, hide_drafts, shown_rows
-from home.translation import with_own_words
+from home.translation import with_shows_french_words
 from sessions import changes as programme_changes
 from sessions.calendar import build_calendar
 from sessions.choices import SessionLanguage, SessionType
@@ -79,7 +79,7 @@ class ProgrammePage(ExportsMixin, EditionChildPage):
     def sessions(self):
         """The same as full pages, with their rooms and speakers."""
         return (
-            with_own_words(self.session_rows())
+            with_shows_french_words(self.session_rows())
             .select_related("room")
             .prefetch_related(
                 Prefetch(
