@@ -1,5 +1,7 @@
 """The language switcher and hreflang alternates of a page, from one query per page."""
 
+from typing import NamedTuple
+
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -14,6 +16,11 @@ def language_home_url(language_code):
     """/en/: that language's home (Wagtail falls back to the source home if it has none)."""
     with translation.override(language_code):
         return reverse("wagtail_serve", args=[""])
+
+
+class ChromePages(NamedTuple):
+    nav: list  # the edition's child pages shown in menus
+    translations: dict  # language code -> the page in that language
 
 
 def chrome_pages(page, edition):
@@ -53,7 +60,7 @@ def chrome_pages(page, edition):
     translations = {
         row.locale.language_code: row for row in rows if row.translation_key == page.translation_key
     }
-    return nav, translations
+    return ChromePages(nav, translations)
 
 
 def language_links(request, page, translations, suffix=""):

@@ -25,6 +25,7 @@ live at its time. « Annuler la publication programmée » cancels the whole rel
 """
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -94,8 +95,13 @@ def translation_complete(page):
     return complete_translation(page.translation_key, page.locale_id) is not None
 
 
+class ReleasePlan(NamedTuple):
+    scheduled: list  # the pages to schedule
+    left: list  # Left
+
+
 def plan_release(programme, user, translations=True):
-    """([pages to schedule], [Left]) for `user`'s release of `programme`."""
+    """What `user`'s release of `programme` schedules and what it leaves out."""
     scheduled, left = [], []
     # A translation never goes live before its French page: when the French is left out
     # and not live yet, so are its translations. When the French goes live with the
@@ -122,7 +128,7 @@ def plan_release(programme, user, translations=True):
             scheduled.append(page)
         else:
             left.append(Left(page, reason))
-    return scheduled, left
+    return ReleasePlan(scheduled, left)
 
 
 def scheduled_draft(page):

@@ -1,6 +1,8 @@
 """BasePage: what every public page has (its edition, the page chrome, the page cache's tags
 and lifetime, facts taken from the French source)."""
 
+from typing import NamedTuple
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -61,6 +63,12 @@ def route_clash(page):
         code="route_taken",
         params={"slug": page.slug, "parent": parent.title},
     )
+
+
+class Chrome(NamedTuple):
+    nav: list  # the edition's navigation
+    translations: dict  # language code -> the live page in that language
+    breadcrumb: list
 
 
 class BasePage(Page):
@@ -222,7 +230,7 @@ class BasePage(Page):
         return context
 
     def chrome(self, request, edition):
-        """(navigation, live translations, breadcrumb): shared by every view of the page
+        """The navigation, live translations and breadcrumb: shared by every view of the page
         through the cache, dropped when the page, its edition or its ancestors change; made
         afresh for a preview. The footer is kept on its own (the ``site_footer`` tag)."""
 
@@ -231,7 +239,7 @@ class BasePage(Page):
             breadcrumb = self.breadcrumb_pages()
             tags = self.page_and_edition_tags(edition)
             tags |= {f"page:{page.translation_key}" for page in breadcrumb}
-            return (nav, translations, breadcrumb), tags
+            return Chrome(nav, translations, breadcrumb), tags
 
         if getattr(request, "is_preview", False) or not self.pk:
             return compute()[0]
@@ -239,7 +247,7 @@ class BasePage(Page):
         own = next((row for row in translations.values() if row.pk == self.pk), None)
         if own is not None:
             self.locale = own.locale  # loaded with the row: no query for the page's own locale
-        return nav, translations, breadcrumb
+        return Chrome(nav, translations, breadcrumb)
 
     # --- whole-page cache (home.caching.page_cache) -------------------------------------------------
 
