@@ -1,5 +1,5 @@
 """schema.org JSON-LD: what editions and sessions share (Place, Organization, the script
-element). Each app writes its own Event: editions/structured_data.py, sessions/structured_data.py."""
+element). The Event is built in editions/structured_data.py, for editions and sessions."""
 
 import json
 from typing import NamedTuple
