@@ -12,7 +12,6 @@ from home.caching.invalidation import changed, object_tags
 
 from .facts import (
     FactsFromSource,
-    base_content_type,
     copy_facts,
     copy_rows,
     declaring_models,
@@ -24,7 +23,13 @@ from .facts import (
     source_language,
     source_of,
 )
-from .status import forget_translation, record_source_words, record_translated, words_digest
+from .status import (
+    forget_translation,
+    record_source_words,
+    record_translated,
+    translated_locales,
+    words_digest,
+)
 
 # --- the French publication --------------------------------------------------------------
 
@@ -58,18 +63,6 @@ def spread_page_facts(source):
     # The languages without a page for it get an alias once Wagtail has updated the
     # existing ones (BasePage.update_aliases).
     record_source_words(source)
-
-
-def translated_locales(source):
-    """The languages where a translator's words for `source` are published (home's
-    translation status; a page showing the French words has no status in its language)."""
-    from .status import TranslationStatus
-
-    return set(
-        TranslationStatus.objects.filter(
-            content_type=base_content_type(source), translation_key=source.translation_key
-        ).values_list("locale_id", flat=True)
-    )
 
 
 def complete_translation(translation_key, target_locale_id):

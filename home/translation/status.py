@@ -159,6 +159,16 @@ def translated_keys(model, keys, locale):
     return {key for key, state in statuses(model, keys, locale).items() if state != UNTRANSLATED}
 
 
+def translated_locales(source):
+    """The languages where a translator's words for `source` are published (a page showing
+    the French words has no status in its language)."""
+    return set(
+        TranslationStatus.objects.filter(
+            content_type=base_content_type(source), translation_key=source.translation_key
+        ).values_list("locale_id", flat=True)
+    )
+
+
 _locale_codes = {}
 
 
