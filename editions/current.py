@@ -11,6 +11,7 @@ editions/models can use it without an import cycle.
 """
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
@@ -93,8 +94,13 @@ def parent_path(page):
     return page.path[: -page.steplen]
 
 
+class Summaries(NamedTuple):
+    editions: list  # EditionSummary of every edition the public may see
+    pinned: object  # the EditionSummary the home page pins, or None
+
+
 def summaries(model, parent_path_value):
-    """(editions, pinned) of the home page at `parent_path_value`, cached; `model` is the
+    """The editions and the pinned one of the home page at `parent_path_value`, cached; `model` is the
     edition page model."""
     key = cache_key(parent_path_value)
     found = cache.get(key)
@@ -107,7 +113,7 @@ def summaries(model, parent_path_value):
 def compute(model, parent_path_value):
     parent = Page.objects.filter(path=parent_path_value).specific().first()
     if parent is None:
-        return ([], None)
+        return Summaries([], None)
     editions = [
         EditionSummary(pk=e.pk, title=e.title, year=e.year, url=e.url, start=e.start, end=e.end)
         for e in visibility.visible(model.objects.child_of(parent), within=parent)
@@ -116,7 +122,7 @@ def compute(model, parent_path_value):
     localized = pinned_edition.get_translation_or_none(parent.locale) if pinned_edition else None
     pinned_pk = localized.pk if localized else None
     pinned = next((e for e in editions if e.pk == pinned_pk), None)
-    return (editions, pinned)
+    return Summaries(editions, pinned)
 
 
 def current_edition_for(edition, now=None):

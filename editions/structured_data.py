@@ -1,4 +1,5 @@
-"""schema.org JSON-LD of an edition: an Event with its place, offer and sessions."""
+"""schema.org JSON-LD of an edition: an Event with its place, offer and sessions; and the
+Event every session's own data builds on (sessions/structured_data.py)."""
 
 from home.structured_data import EVENT_STATUS, SCHEMA, attendance_mode, organizer, period, place
 
@@ -9,18 +10,42 @@ AVAILABILITY = {
 }
 
 
-def edition_event(edition, request, site_settings, sessions=(), language="fr"):
-    start, end = period(edition, edition.tzinfo)
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "@id": request.build_absolute_uri(edition.get_url(request)) + "#event",
-        "name": edition.event_name or edition.title,
-        "url": request.build_absolute_uri(edition.get_url(request)),
+def event_reference(url, name):
+    """An Event named by its page's address: what another Event points to (a session's
+    ``superEvent``); its ``@id`` is the one the page's own data gives it."""
+    return {"@type": "Event", "@id": url + "#event", "name": name, "url": url}
+
+
+def event(url, name, when, status, online):
+    """What every Event of ours says, an edition's or a session's: its page, its dates
+    (`when`, home.structured_data.period), its status (an EventStatusType) and whether it
+    happens online."""
+    start, end = when
+    return {
+        **event_reference(url, name),
         "startDate": start,
         "endDate": end,
-        "eventStatus": SCHEMA + EVENT_STATUS.get(edition.status, "EventScheduled"),
-        "eventAttendanceMode": SCHEMA + attendance_mode(edition.status == "online"),
+        "eventStatus": SCHEMA + status,
+        "eventAttendanceMode": SCHEMA + attendance_mode(online),
+    }
+
+
+def edition_reference(edition, request):
+    return event_reference(
+        request.build_absolute_uri(edition.get_url(request)), edition.event_name or edition.title
+    )
+
+
+def edition_event(edition, request, site_settings, sessions=(), language="fr"):
+    data = {
+        "@context": "https://schema.org",
+        **event(
+            request.build_absolute_uri(edition.get_url(request)),
+            edition.event_name or edition.title,
+            period(edition, edition.tzinfo),
+            EVENT_STATUS.get(edition.status, "EventScheduled"),
+            online=edition.status == "online",
+        ),
         "inLanguage": language,
         "organizer": organizer(site_settings),
     }
@@ -54,15 +79,11 @@ def edition_event(edition, request, site_settings, sessions=(), language="fr"):
 
 
 def sub_event(session, edition, request):
-    url = request.build_absolute_uri(session.get_url(request))
-    start, end = period(session, edition.tzinfo)
-    return {
-        "@type": "Event",
-        "@id": url + "#event",
-        "name": session.title,
-        "url": url,
-        "startDate": start,
-        "endDate": end,
-        "eventStatus": SCHEMA + EVENT_STATUS[session.shown_status],
-        "eventAttendanceMode": SCHEMA + attendance_mode(session.is_online),
-    }
+    """A session's Event as its edition lists it; the session's own page adds to it."""
+    return event(
+        request.build_absolute_uri(session.get_url(request)),
+        session.title,
+        period(session, edition.tzinfo),
+        EVENT_STATUS[session.shown_status],
+        online=session.is_online,
+    )

@@ -1,5 +1,7 @@
 """The language switcher and hreflang alternates of a page, from one query per page."""
 
+from typing import NamedTuple
+
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -16,6 +18,11 @@ def language_home_url(language_code):
         return reverse("wagtail_serve", args=[""])
 
 
+class ChromePages(NamedTuple):
+    nav: list  # the edition's child pages shown in menus
+    translations: dict  # language code -> the page in that language
+
+
 def chrome_pages(page, edition):
     """The edition's navigation and the page's translations, those a visitor of the page
     may see (home/visibility.py), in a single query."""
@@ -24,12 +31,12 @@ def chrome_pages(page, edition):
         condition |= Q(path__startswith=edition.path, depth=edition.depth + 1, show_in_menus=True)
     from wagtail_localize.models import StringTranslation
 
-    from .translation import with_own_words
+    from .translation import with_shows_french_words
 
-    # Each row knows whether its words are its language's (own_words): an alias or a page
-    # no translator has published shows the French words; and whether its title is
+    # Each row knows whether it shows the French words (shows_french_words): an alias or a
+    # page no translator has published; and whether its title is
     # translated (title_translated): a page still in French shows its translated title in
-    # menus (home/translation/publishing.py, show_source_words).
+    # menus (home/translation/publishing.py, show_french_words).
     title_translated = StringTranslation.objects.filter(
         context__object_id=OuterRef("translation_key"),
         context__path="title",
@@ -37,7 +44,7 @@ def chrome_pages(page, edition):
         has_error=False,
     )
     rows = list(
-        visibility.visible(with_own_words(Page.objects.filter(condition)), within=page)
+        visibility.visible(with_shows_french_words(Page.objects.filter(condition)), within=page)
         .annotate(title_translated=Exists(title_translated))
         .select_related("locale")
         .order_by("path")
@@ -53,7 +60,7 @@ def chrome_pages(page, edition):
     translations = {
         row.locale.language_code: row for row in rows if row.translation_key == page.translation_key
     }
-    return nav, translations
+    return ChromePages(nav, translations)
 
 
 def language_links(request, page, translations, suffix=""):
@@ -75,7 +82,7 @@ def language_links(request, page, translations, suffix=""):
                 "url": url,
                 "current": code == current,
                 "exists": translated is not None,
-                "translated": translated is not None and translated.own_words,
+                "shows_french_words": translated is not None and translated.shows_french_words,
             }
         )
     return links
@@ -87,7 +94,7 @@ def alternates(request, translations, suffix=""):
     links = [
         (code, request.build_absolute_uri(page.get_url(request) + suffix))
         for code, _name in settings.LANGUAGES
-        if (page := translations.get(code)) is not None and page.own_words
+        if (page := translations.get(code)) is not None and not page.shows_french_words
     ]
     default = translations.get(settings.LANGUAGE_CODE)
     if default is not None:

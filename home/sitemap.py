@@ -1,5 +1,6 @@
-"""sitemap.xml: every page the public may see (home/visibility.py) of every language that has its own words, each with its translations as
-hreflang alternates (and x-default, the French source), from two queries."""
+"""sitemap.xml: every page the public may see (home/visibility.py) that does not show the
+French words in another language, each with its translations as hreflang alternates (and
+x-default, the French source), from two queries."""
 
 from collections import defaultdict
 
@@ -15,16 +16,18 @@ from home.roles import HOME_DEPTH
 
 @require_GET
 def sitemap(request):
-    from .translation import with_own_words
+    from .translation import with_shows_french_words
 
     # A page that still shows the French words (an alias, or not translated yet) is not a
     # translation: neither listed nor an alternate (its canonical address is the French page).
     pages = [
         page
-        for page in with_own_words(visibility.visible(Page.objects.filter(depth__gte=HOME_DEPTH)))
+        for page in with_shows_french_words(
+            visibility.visible(Page.objects.filter(depth__gte=HOME_DEPTH))
+        )
         .select_related("locale")
         .order_by("path")
-        if page.own_words
+        if not page.shows_french_words
     ]
     groups = defaultdict(dict)
     for page in pages:

@@ -1,7 +1,8 @@
 """schema.org JSON-LD: what editions and sessions share (Place, Organization, the script
-element). Each app writes its own Event: editions/structured_data.py, sessions/structured_data.py."""
+element). The Event is built in editions/structured_data.py, for editions and sessions."""
 
 import json
+from typing import NamedTuple
 
 from django.utils.html import mark_safe
 
@@ -20,11 +21,18 @@ EVENT_STATUS = {
 }
 
 
+class Period(NamedTuple):
+    start: str  # schema.org's startDate
+    end: str  # endDate
+
+
 def period(page, tz):
-    """(startDate, endDate): dates for whole days (``dates_only``), else local date-times."""
+    """Dates for whole days (``dates_only``), else local date-times."""
     if getattr(page, "dates_only", False):
-        return to_local(page.start, tz).date().isoformat(), last_day(page.end, tz).isoformat()
-    return to_local(page.start, tz).isoformat(), to_local(page.end, tz).isoformat()
+        return Period(
+            to_local(page.start, tz).date().isoformat(), last_day(page.end, tz).isoformat()
+        )
+    return Period(to_local(page.start, tz).isoformat(), to_local(page.end, tz).isoformat())
 
 
 def attendance_mode(online):

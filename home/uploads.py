@@ -5,6 +5,7 @@ and links to other sites are removed (py-svg-hush, made by Wagtail's maintainers
 so a logo shown anywhere, or opened on its own, cannot run anything."""
 
 import hashlib
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -34,8 +35,14 @@ def clean_svg(sender, instance, **kwargs):
     instance.file_hash = hashlib.sha1(cleaned).hexdigest()
 
 
+class HeaderSize(NamedTuple):
+    width: int
+    height: int
+    frames: int
+
+
 def header_size(file):
-    """(width, height, frames) read from the image's header, however large it claims to be:
+    """The size read from the image's header, however large it claims to be:
     nothing is decoded. Pillow's own guard refuses to open an image past ~180 megapixels,
     which would leave the editor's message without its numbers."""
     import warnings
@@ -49,7 +56,7 @@ def header_size(file):
         Image.MAX_IMAGE_PIXELS = None
         try:
             with Image.open(file) as image:
-                return image.size[0], image.size[1], getattr(image, "n_frames", 1)
+                return HeaderSize(image.size[0], image.size[1], getattr(image, "n_frames", 1))
         finally:
             Image.MAX_IMAGE_PIXELS = guard
             file.seek(0)

@@ -3,14 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, PublishingPanel
-from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from editions.models import EditionChildPage
 from home.caching.invalidation import edition_tags
-from home.models import TranslatableSnippet
+from home.models import InlineRow, TranslatableSnippet, once_per_parent
 from home.text import unaccent
-from home.translation import FromFacts
 
 
 class PartnerTier(TranslatableSnippet):
@@ -81,11 +79,8 @@ class Partner(TranslatableSnippet, index.Indexed):
         return unaccent(f"{self.name} {self.description}")
 
 
-class EditionPartner(TranslatableMixin, Orderable):
+class EditionPartner(InlineRow):
     """A partner's place in one edition: its tier that year, and whether its logo is in the footer."""
-
-    # Its facts are its parent's fact_relations (home/translation/).
-    override_translatable_fields = FromFacts()
 
     edition = ParentalKey(
         "editions.EditionPage", on_delete=models.CASCADE, related_name="edition_partners"
@@ -113,16 +108,12 @@ class EditionPartner(TranslatableMixin, Orderable):
         FieldPanel("show_in_footer"),
     ]
 
-    # One row per partner (the admin's form and the database say so; home/forms.py).
-    unique_in_parent = ("partner",)
     duplicate_message = _("This partner is already listed for this edition.")
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(InlineRow.Meta):
         verbose_name = _("edition partner")
         verbose_name_plural = _("edition partners")
-        constraints = [
-            models.UniqueConstraint(fields=["edition", "partner"], name="edition_partner_once")
-        ]
+        constraints = [once_per_parent("edition", "partner", name="edition_partner_once")]
 
     @classmethod
     def dropped_by_reference(cls, rows, field_name):

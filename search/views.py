@@ -196,6 +196,12 @@ def language_links(params):
         with translation.override(code):
             url = reverse("search") + suffix
         links.append(
-            {"code": code, "name": name, "url": url, "current": code == current, "translated": True}
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "current": code == current,
+                "shows_french_words": False,
+            }
         )
     return links

@@ -4,6 +4,7 @@ renamed or deleted; shown in each language on the change log, its Atom feed and 
 session's own page, and counted in calendar events' SEQUENCE."""
 
 from datetime import datetime
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db.models import Count
@@ -296,10 +297,34 @@ def time_text(before, after, tzinfo):
 def described(changes, edition, language=None):
     """Each change as a visitor reads it in `language`: [{at, kind, session title, session
     page (or None when it is gone), text}], in the order given."""
-    Person, Room, SessionPage = model("Person"), model("Room"), model("SessionPage")
     language = language or get_language()
     changes = list(changes)
-    keys = {str(c.session_key) for c in changes}
+    sessions = shown_sessions({str(c.session_key) for c in changes}, language)
+    names = ChangeNames.of(changes, language)
+    tzinfo = edition.tzinfo if edition is not None else timezone.get_current_timezone()
+    shown = []
+    for change in changes:
+        key = str(change.session_key)
+        page = sessions.get(key)
+        shown.append(
+            {
+                "at": change.at,
+                "day": timezone.localtime(change.at, tzinfo).date(),
+                "kind": change.kind,
+                "title": session_title(change, page, language),
+                "page": page,
+                "text": change_text(change, names, tzinfo),
+                "id": change.pk,
+                "key": key,
+            }
+        )
+    return shown
+
+
+def shown_sessions(keys, language):
+    """{translation key: live session page} in `language`, or the French one where it has
+    none: a change links to the page the visitor would read."""
+    SessionPage = model("SessionPage")
     sessions = {}
     for session in (
         SessionPage.objects.live()
@@ -311,59 +336,62 @@ def described(changes, edition, language=None):
         key = str(session.translation_key)
         if key not in sessions or session.locale.language_code == language:
             sessions[key] = session
-    rooms = by_language(
-        Room,
-        {c.before.get("room") for c in changes} | {c.after.get("room") for c in changes},
-        language,
-        lambda room: room.name,
-    )
-    people = by_language(
-        Person,
-        {c.before.get("person") for c in changes} | {c.after.get("person") for c in changes},
-        language,
-        lambda person: person.full_name,
-    )
-    statuses = dict(SessionStatus.choices)
-    tzinfo = edition.tzinfo if edition is not None else timezone.get_current_timezone()
-    shown = []
-    for change in changes:
-        key = str(change.session_key)
-        page = sessions.get(key)
-        names = change.after.get("titles", {})
-        title = page.title if page else names.get(language) or names.get(settings.LANGUAGE_CODE, "")
-        kind = change.kind
-        if kind == ChangeKind.TIME:
-            text = time_text(change.before, change.after, tzinfo)
-        elif kind == ChangeKind.ROOM:
-            text = _("room: %(before)s → %(after)s") % room_text(
-                change, rooms, language, _("to be announced")
-            )
-        elif kind == ChangeKind.STATUS:
-            text = "{} → {}".format(
-                statuses.get(change.before.get("status"), ""),
-                statuses.get(change.after.get("status"), ""),
-            )
-        elif kind == ChangeKind.SPEAKER_ADDED:
-            text = _("speaker added: %(name)s") % {"name": people.get(change.after["person"], "")}
-        elif kind == ChangeKind.SPEAKER_WITHDRAWN:
-            text = _("speaker withdrawn: %(name)s") % {
-                "name": people.get(change.before["person"], "")
-            }
-        else:
-            text = str(ChangeKind(kind).label).lower()
-        shown.append(
-            {
-                "at": change.at,
-                "day": timezone.localtime(change.at, tzinfo).date(),
-                "kind": kind,
-                "title": title,
-                "page": page,
-                "text": text,
-                "id": change.pk,
-                "key": key,
-            }
+    return sessions
+
+
+class ChangeNames(NamedTuple):
+    """The names of the rooms and people the changes mention, in one query per model rather
+    than one per change."""
+
+    language: str
+    rooms: dict  # {translation key: name}
+    people: dict  # {translation key: full name}
+
+    @classmethod
+    def of(cls, changes, language):
+        def mentioned(fact):
+            return {c.before.get(fact) for c in changes} | {c.after.get(fact) for c in changes}
+
+        return cls(
+            language,
+            rooms=by_language(model("Room"), mentioned("room"), language, lambda r: r.name),
+            people=by_language(
+                model("Person"), mentioned("person"), language, lambda p: p.full_name
+            ),
         )
-    return shown
+
+
+def session_title(change, page, language):
+    """The live page's title; a session no longer published keeps the title recorded with
+    the change, in `language` or else in French."""
+    if page:
+        return page.title
+    titles = change.after.get("titles", {})
+    return titles.get(language) or titles.get(settings.LANGUAGE_CODE, "")
+
+
+def change_text(change, names, tzinfo):
+    """What changed, in the visitor's words: « 11 h 30 → 11 h 45 », « salle : A → B »…"""
+    kind = change.kind
+    if kind == ChangeKind.TIME:
+        return time_text(change.before, change.after, tzinfo)
+    if kind == ChangeKind.ROOM:
+        return _("room: %(before)s → %(after)s") % room_text(
+            change, names.rooms, names.language, _("to be announced")
+        )
+    if kind == ChangeKind.STATUS:
+        statuses = dict(SessionStatus.choices)
+        return "{} → {}".format(
+            statuses.get(change.before.get("status"), ""),
+            statuses.get(change.after.get("status"), ""),
+        )
+    if kind == ChangeKind.SPEAKER_ADDED:
+        return _("speaker added: %(name)s") % {"name": names.people.get(change.after["person"], "")}
+    if kind == ChangeKind.SPEAKER_WITHDRAWN:
+        return _("speaker withdrawn: %(name)s") % {
+            "name": names.people.get(change.before["person"], "")
+        }
+    return str(ChangeKind(kind).label).lower()
 
 
 def room_text(change, rooms, language, unknown):

@@ -11,6 +11,7 @@ and the service worker then fetches the list's pages again.
 
 import hashlib
 import json
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
@@ -53,8 +54,13 @@ def home_page(request):
     return root
 
 
+class OfflinePages(NamedTuple):
+    urls: list
+    tags: set  # what they show
+
+
 def edition_pages(edition, request):
-    """(addresses, tags): the current edition's pages kept offline, and the tags of what
+    """The addresses of the current edition's pages kept offline, and the tags of what
     they show."""
     from .listing import listed_sessions
     from .models import ProgrammePage, SpeakerIndexPage
@@ -83,7 +89,7 @@ def edition_pages(edition, request):
                     tags.add(f"person:{key}")
         elif getattr(child, "page_role", None) == "practical":
             urls.append(url)
-    return urls, tags
+    return OfflinePages(urls, tags)
 
 
 def offline_list_data(request):

@@ -5,6 +5,7 @@ shows has changed."""
 
 import hashlib
 import mimetypes
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from django.conf import settings
@@ -96,15 +97,19 @@ def programme_html(programme):
     return render_to_string("pdf/programme.html", programme_context(programme))
 
 
+class ProgrammePdf(NamedTuple):
+    pdf: bytes
+    cached: bool  # whether it came from the cache
+
+
 def programme_pdf(programme):
-    """(pdf bytes, whether it came from the cache)."""
     html = programme_html(programme)
     key = "programme-pdf:" + hashlib.sha256(html.encode()).hexdigest()
     pdf = cache.get(key)
     if pdf is not None:
-        return pdf, True
+        return ProgrammePdf(pdf, cached=True)
     from weasyprint import HTML
 
     pdf = HTML(string=html, base_url=BASE_URL, url_fetcher=fetch).write_pdf()
     cache.set(key, pdf, CACHE_TIMEOUT)
-    return pdf, False
+    return ProgrammePdf(pdf, cached=False)

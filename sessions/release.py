@@ -25,6 +25,7 @@ live at its time. « Annuler la publication programmée » cancels the whole rel
 """
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -94,8 +95,13 @@ def translation_complete(page):
     return complete_translation(page.translation_key, page.locale_id) is not None
 
 
+class ReleasePlan(NamedTuple):
+    scheduled: list  # the pages to schedule
+    left: list  # Left
+
+
 def plan_release(programme, user, translations=True):
-    """([pages to schedule], [Left]) for `user`'s release of `programme`."""
+    """What `user`'s release of `programme` schedules and what it leaves out."""
     scheduled, left = [], []
     # A translation never goes live before its French page: when the French is left out
     # and not live yet, so are its translations. When the French goes live with the
@@ -122,30 +128,23 @@ def plan_release(programme, user, translations=True):
             scheduled.append(page)
         else:
             left.append(Left(page, reason))
-    return scheduled, left
+    return ReleasePlan(scheduled, left)
 
 
 def scheduled_draft(page):
     """The version of `page` a release schedules: its latest revision, or for a translation
     its translated words as wagtail-localize builds them now (its latest revision may be
-    older than its strings). Built in memory: wagtail-localize's own
-    create_or_update_translation(publish=False) also saves the live page, which would show
-    the new words before the release."""
+    older than its strings). Built in memory, as wagtail-localize's preview builds it:
+    its create_or_update_translation(publish=False) also saves the live page, which would
+    show the new words before the release."""
     if is_source(page) or page.alias_of_id:
         return page.get_latest_revision_as_object()
-    from wagtail_localize.fields import copy_synchronised_fields
     from wagtail_localize.models import Translation
-    from wagtail_localize.segments.ingest import ingest_segments
 
     source = Translation.objects.get(
         source__object_id=page.translation_key, target_locale_id=page.locale_id
     ).source
-    original = source.as_instance()
-    target = page.specific_class.objects.get(pk=page.pk)
-    copy_synchronised_fields(original, target)
-    segments = source._get_segments_for_translation(target.locale, fallback=True)
-    ingest_segments(original, target, source.locale, target.locale, segments)
-    return target
+    return source.get_ephemeral_translated_instance(page.locale, fallback=True)
 
 
 def schedule_release(pages, when, user=None):

@@ -32,100 +32,135 @@ def legacy_id(key):
 
 
 def build_schedule(programme, sessions, request):
+    """The frab schedule of `sessions` below `programme`: the conference, its rooms, and
+    every day with its events by room."""
     edition = programme.edition
     tz = edition.tzinfo
     acronym = f"aict{edition.year}"
-    venue_room = {
-        "name": edition.venue.name if edition.venue else programme.title,
-        "guid": str(
-            uuid.uuid5(uuid.NAMESPACE_URL, f"rencontres-aict:{edition.translation_key}:venue")
-        ),
-    }
-    rooms = {}
-
-    def room_of(session):
-        if session.room_id:
-            room = {"name": session.room.name, "guid": str(session.room.translation_key)}
-        else:
-            room = venue_room
-        rooms.setdefault(room["guid"], room)
-        return room
-
-    by_day = {day.date: day for day in timetable(sessions, tz)}
-    days = []
+    rooms = Rooms(venue_room(programme))
+    by_day = {day.date: day.sessions for day in timetable(sessions, tz)}
     # The edition's days, and those of associated events outside them.
-    for index, day in enumerate(sorted(set(edition.days) | set(by_day)), start=1):
-        day_start = datetime.datetime.combine(day, datetime.time.min, tzinfo=tz)
-        day_end = day_start + datetime.timedelta(days=1)
-        day_rooms = {}
-        for session in by_day[day].sessions if day in by_day else []:
-            local_start = to_local(session.start, tz)
-            room = room_of(session)
-            key = session.translation_key
-            day_rooms.setdefault(room["name"], []).append(
-                {
-                    "guid": str(key),
-                    "id": legacy_id(key),
-                    "date": local_start.isoformat(),
-                    "start": local_start.strftime("%H:%M"),
-                    "end": to_local(session.end, tz).isoformat(),
-                    "duration": hhmm(session.end - session.start),
-                    "room": room["name"],
-                    "slug": f"{acronym}-{session.slug}",
-                    "url": request.build_absolute_uri(session.get_url(request)),
-                    "title": session.title
-                    + (
-                        f" ({session.shown_status_label})"
-                        if session.shown_status != "scheduled"
-                        else ""
-                    ),
-                    "subtitle": None,
-                    "track": session.get_session_type_display(),
-                    "type": session.session_type,
-                    "language": session.language,
-                    "abstract": session.summary or None,
-                    "description": None,
-                    "persons": [
-                        {
-                            "name": role.person.full_name,
-                            "guid": str(role.person.translation_key),
-                            "biography": role.person.bio or None,
-                        }
-                        for role in session.speakers.all()
-                    ],
-                    "links": [],
-                    "attachments": [],
-                }
-            )
-        days.append(
-            {
-                "index": index,
-                "date": day.isoformat(),
-                "day_start": day_start.isoformat(),
-                "day_end": day_end.isoformat(),
-                "rooms": day_rooms,
-            }
-        )
-    base_url = request.build_absolute_uri("/")
+    days = [
+        schedule_day(index, day, by_day.get(day, []), rooms, acronym, tz, request)
+        for index, day in enumerate(sorted(set(edition.days) | set(by_day)), start=1)
+    ]
     return {
         "$schema": SCHEMA_URL,
         "generator": GENERATOR,
         "schedule": {
             "version": version(sessions),
-            "base_url": base_url,
-            "conference": {
-                "acronym": acronym,
-                "title": edition.title,
-                "start": edition.local_start.isoformat(),
-                "end": edition.local_end.isoformat(),
-                "daysCount": len(days),
-                "timeslot_duration": "00:15",
-                "time_zone_name": edition.time_zone,
-                "url": request.build_absolute_uri(programme.get_url(request)),
-                "rooms": list(rooms.values()),
-                "days": days,
-            },
+            "base_url": request.build_absolute_uri("/"),
+            "conference": conference(programme, acronym, rooms, days, request),
         },
+    }
+
+
+def venue_room(programme):
+    """The room of the sessions that have none: the venue, with a guid that stays the same
+    from one export to the next (apps key their rooms on it)."""
+    edition = programme.edition
+    return {
+        "name": edition.venue.name if edition.venue else programme.title,
+        "guid": str(
+            uuid.uuid5(uuid.NAMESPACE_URL, f"rencontres-aict:{edition.translation_key}:venue")
+        ),
+    }
+
+
+class Rooms:
+    """The rooms the events are in, listed once each in the order the days first use them
+    (the conference's ``rooms``); an event without a room is in the venue."""
+
+    def __init__(self, venue):
+        self.venue = venue
+        self.used = {}
+
+    def of(self, session):
+        if session.room_id:
+            room = {"name": session.room.name, "guid": str(session.room.translation_key)}
+        else:
+            room = self.venue
+        self.used.setdefault(room["guid"], room)
+        return room
+
+
+def schedule_day(index, day, sessions, rooms, acronym, tz, request):
+    """One local day, from midnight to midnight in the edition's time zone, its events
+    grouped by room name."""
+    day_start = datetime.datetime.combine(day, datetime.time.min, tzinfo=tz)
+    day_end = day_start + datetime.timedelta(days=1)
+    day_rooms = {}
+    for session in sessions:
+        room = rooms.of(session)
+        day_rooms.setdefault(room["name"], []).append(
+            schedule_event(session, room, acronym, tz, request)
+        )
+    return {
+        "index": index,
+        "date": day.isoformat(),
+        "day_start": day_start.isoformat(),
+        "day_end": day_end.isoformat(),
+        "rooms": day_rooms,
+    }
+
+
+def schedule_event(session, room, acronym, tz, request):
+    """A session as a frab event: its guid and id come from its translation key, which
+    survives a change of time or title, so apps update the event rather than add one."""
+    local_start = to_local(session.start, tz)
+    key = session.translation_key
+    return {
+        "guid": str(key),
+        "id": legacy_id(key),
+        "date": local_start.isoformat(),
+        "start": local_start.strftime("%H:%M"),
+        "end": to_local(session.end, tz).isoformat(),
+        "duration": hhmm(session.end - session.start),
+        "room": room["name"],
+        "slug": f"{acronym}-{session.slug}",
+        "url": request.build_absolute_uri(session.get_url(request)),
+        "title": event_title(session),
+        "subtitle": None,
+        "track": session.get_session_type_display(),
+        "type": session.session_type,
+        "language": session.language,
+        "abstract": session.summary or None,
+        "description": None,
+        "persons": [
+            {
+                "name": role.person.full_name,
+                "guid": str(role.person.translation_key),
+                "biography": role.person.bio or None,
+            }
+            for role in session.speakers.all()
+        ],
+        "links": [],
+        "attachments": [],
+    }
+
+
+def event_title(session):
+    """The title, with the status when it is not the usual one: apps have no field for a
+    cancelled or moved session, a visitor reads it in the title."""
+    if session.shown_status == "scheduled":
+        return session.title
+    return f"{session.title} ({session.shown_status_label})"
+
+
+def conference(programme, acronym, rooms, days, request):
+    """The conference's own facts; its rooms are those the days used."""
+    edition = programme.edition
+    return {
+        "acronym": acronym,
+        "title": edition.title,
+        "start": edition.local_start.isoformat(),
+        "end": edition.local_end.isoformat(),
+        "daysCount": len(days),
+        "timeslot_duration": "00:15",
+        "time_zone_name": edition.time_zone,
+        "url": request.build_absolute_uri(programme.get_url(request)),
+        "rooms": list(rooms.used.values()),
+        "days": days,
     }
 
 

@@ -1,29 +1,17 @@
 """schema.org JSON-LD of a session: an Event within its edition's."""
 
-from home.structured_data import EVENT_STATUS, SCHEMA, attendance_mode, organizer, period, place
+from editions.structured_data import edition_reference, sub_event
+from home.structured_data import organizer, place
 
 
 def session_event(session, edition, request, site_settings, speakers=()):
     url = request.build_absolute_uri(session.get_url(request))
-    start, end = period(session, edition.tzinfo)
     data = {
         "@context": "https://schema.org",
-        "@type": "Event",
-        "@id": url + "#event",
-        "name": session.title,
-        "url": url,
-        "startDate": start,
-        "endDate": end,
-        "eventStatus": SCHEMA + EVENT_STATUS[session.shown_status],
-        "eventAttendanceMode": SCHEMA + attendance_mode(session.is_online),
+        **sub_event(session, edition, request),
         "inLanguage": session.language,
         "organizer": organizer(site_settings),
-        "superEvent": {
-            "@type": "Event",
-            "@id": request.build_absolute_uri(edition.get_url(request)) + "#event",
-            "name": edition.event_name or edition.title,
-            "url": request.build_absolute_uri(edition.get_url(request)),
-        },
+        "superEvent": edition_reference(edition, request),
     }
     if session.summary:
         data["description"] = session.summary

@@ -23,6 +23,23 @@ def errors_of(obj):
         }
 
 
+# The organiser's columns, in French, as a programme spreadsheet has them.
+HEADERS = [
+    "Référence",
+    "Jour",
+    "Début",
+    "Fin",
+    "Type",
+    "Titre",
+    "Salle",
+    "Résumé",
+    "Intervenants",
+    "Partenaires organisateurs",
+    "Région du monde ou pays",
+    "Langue",
+]
+
+
 def workbook(headers, rows, setup=None):
     """The bytes of a real .xlsx file: a header line, then the rows; `setup(sheet)` may add
     formulas or merged cells."""

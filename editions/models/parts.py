@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
@@ -145,6 +146,8 @@ class EditionParts:
             request,
             site_chrome(request)["settings"],
             sessions=sessions,
-            language=context.get("content_language") or self.locale.language_code,
+            language=settings.LANGUAGE_CODE
+            if context.get("shows_french_words")
+            else self.locale.language_code,
         )
         return as_script_content(data)

@@ -7,12 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from home.models import InlineRow, once_per_parent
 from home.text import tel_href, validate_phone
-from home.translation import FromFacts
 
 from .base import EditionChildPage
 from .venue import Venue
@@ -95,7 +95,7 @@ class PracticalInfoPage(EditionChildPage):
         return f"https://www.openstreetmap.org/search?query={quote(self.parking_address)}"
 
 
-class TransportItem(TranslatableMixin, Orderable):
+class TransportItem(InlineRow):
     page = ParentalKey(PracticalInfoPage, on_delete=models.CASCADE, related_name="transport_items")
     mode = models.CharField(_("mode"), max_length=20, choices=TransportMode.choices)
     lines = models.CharField(
@@ -107,22 +107,17 @@ class TransportItem(TranslatableMixin, Orderable):
     station = models.CharField(_("station or stop"), max_length=150)
     exit = models.CharField(_("exit"), max_length=150, blank=True)
 
-    panels = [FieldPanel("mode"), FieldPanel("lines"), FieldPanel("station"), FieldPanel("exit")]
     # Line numbers and station names are what the signs say (facts of the page's
     # fact_relations); the exit is described in words.
-    override_translatable_fields = FromFacts()
+    panels = [FieldPanel("mode"), FieldPanel("lines"), FieldPanel("station"), FieldPanel("exit")]
 
-    # One row per mode (the admin's form and the database say so; home/forms.py).
-    unique_in_parent = ("mode", "lines", "station")
     duplicate_message = _("This line and stop are already listed on this page.")
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(InlineRow.Meta):
         verbose_name = _("transport line")
         verbose_name_plural = _("transport lines")
         constraints = [
-            models.UniqueConstraint(
-                fields=["page", "mode", "lines", "station"], name="transport_item_once"
-            )
+            once_per_parent("page", "mode", "lines", "station", name="transport_item_once")
         ]
 
     @property
@@ -130,7 +125,7 @@ class TransportItem(TranslatableMixin, Orderable):
         return [line.strip() for line in self.lines.split(",") if line.strip()]
 
 
-class Contact(TranslatableMixin, Orderable):
+class Contact(InlineRow):
     page = ParentalKey(PracticalInfoPage, on_delete=models.CASCADE, related_name="contacts")
     description = models.CharField(_("what to contact them for"), max_length=255, blank=True)
     name = models.CharField(_("name"), max_length=150)
@@ -143,16 +138,13 @@ class Contact(TranslatableMixin, Orderable):
         FieldPanel("phone"),
         FieldPanel("email"),
     ]
-    override_translatable_fields = FromFacts()  # the page's fact_relations say which
 
-    # One row per name (the admin's form and the database say so; home/forms.py).
-    unique_in_parent = ("name",)
     duplicate_message = _("This contact is already listed on this page.")
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(InlineRow.Meta):
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
-        constraints = [models.UniqueConstraint(fields=["page", "name"], name="contact_once")]
+        constraints = [once_per_parent("page", "name", name="contact_once")]
 
     def clean(self):
         super().clean()
@@ -164,20 +156,16 @@ class Contact(TranslatableMixin, Orderable):
         return tel_href(self.phone)
 
 
-class UsefulLink(TranslatableMixin, Orderable):
-    # Its facts are its parent's fact_relations (home/translation/).
-    override_translatable_fields = FromFacts()
+class UsefulLink(InlineRow):
     page = ParentalKey(PracticalInfoPage, on_delete=models.CASCADE, related_name="links")
     label = models.CharField(_("label"), max_length=150)
     url = models.URLField(_("address"))
 
     panels = [FieldPanel("label"), FieldPanel("url")]
 
-    # One row per url (the admin's form and the database say so; home/forms.py).
-    unique_in_parent = ("url",)
     duplicate_message = _("This link is already listed on this page.")
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(InlineRow.Meta):
         verbose_name = _("useful link")
         verbose_name_plural = _("useful links")
-        constraints = [models.UniqueConstraint(fields=["page", "url"], name="useful_link_once")]
+        constraints = [once_per_parent("page", "url", name="useful_link_once")]

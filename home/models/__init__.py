@@ -7,18 +7,21 @@ from home.translation import TranslationStatus  # noqa: F401 (the model is regis
 
 from .base import BasePage
 from .pages import HomePage, StandardPage
+from .rows import InlineRow, once_per_parent
 from .settings import SiteSettings, SocialLinkBlock, SocialPlatform
 from .snippets import TranslatableSnippet, hide_drafts, shown, shown_rows
 
 __all__ = [
     "BasePage",
     "HomePage",
+    "InlineRow",
     "SiteSettings",
     "SocialLinkBlock",
     "SocialPlatform",
     "StandardPage",
     "TranslatableSnippet",
     "hide_drafts",
+    "once_per_parent",
     "shown",
     "shown_rows",
 ]

@@ -1,6 +1,8 @@
 """BasePage: what every public page has (its edition, the page chrome, the page cache's tags
 and lifetime, facts taken from the French source)."""
 
+from typing import NamedTuple
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -61,6 +63,12 @@ def route_clash(page):
         code="route_taken",
         params={"slug": page.slug, "parent": parent.title},
     )
+
+
+class Chrome(NamedTuple):
+    nav: list  # the edition's navigation
+    translations: dict  # language code -> the live page in that language
+    breadcrumb: list
 
 
 class BasePage(Page):
@@ -133,7 +141,7 @@ class BasePage(Page):
         take_source_facts(self)
         return super().serve_preview(request, mode_name)
 
-    def shows_source_words(self):
+    def shows_french_words(self):
         """True when this page, in another language than the source, still has the French
         words: an alias, or a translation no translator has published yet."""
         if self.locale.language_code == settings.LANGUAGE_CODE:
@@ -203,9 +211,8 @@ class BasePage(Page):
         context["breadcrumb_pages"] = breadcrumb
         # A page that still has the French words says so, and marks them lang="fr".
         own = translations.get(self.locale.language_code)
-        source_words = own is not None and not own.own_words
-        if source_words:
-            context["content_language"] = settings.LANGUAGE_CODE
+        shows_french_words = own is not None and own.shows_french_words
+        context["shows_french_words"] = shows_french_words
         # A sub-route (a speaker's page below the speakers page) keeps its suffix in the
         # other languages: the person's slug is the same in every language.
         own_url = self.get_url(request) or ""
@@ -214,7 +221,7 @@ class BasePage(Page):
         )
         context["canonical_url"] = request.build_absolute_uri(own_url + suffix) if own_url else ""
         source = translations.get(settings.LANGUAGE_CODE)
-        if source_words and source is not None:
+        if shows_french_words and source is not None:
             # Its words are the French page's: that one is the page search engines index.
             context["canonical_url"] = request.build_absolute_uri(source.get_url(request) + suffix)
         context["share_description"] = self.search_description or self.share_summary()
@@ -223,7 +230,7 @@ class BasePage(Page):
         return context
 
     def chrome(self, request, edition):
-        """(navigation, live translations, breadcrumb): shared by every view of the page
+        """The navigation, live translations and breadcrumb: shared by every view of the page
         through the cache, dropped when the page, its edition or its ancestors change; made
         afresh for a preview. The footer is kept on its own (the ``site_footer`` tag)."""
 
@@ -232,7 +239,7 @@ class BasePage(Page):
             breadcrumb = self.breadcrumb_pages()
             tags = self.page_and_edition_tags(edition)
             tags |= {f"page:{page.translation_key}" for page in breadcrumb}
-            return (nav, translations, breadcrumb), tags
+            return Chrome(nav, translations, breadcrumb), tags
 
         if getattr(request, "is_preview", False) or not self.pk:
             return compute()[0]
@@ -240,7 +247,7 @@ class BasePage(Page):
         own = next((row for row in translations.values() if row.pk == self.pk), None)
         if own is not None:
             self.locale = own.locale  # loaded with the row: no query for the page's own locale
-        return nav, translations, breadcrumb
+        return Chrome(nav, translations, breadcrumb)
 
     # --- whole-page cache (home.caching.page_cache) -------------------------------------------------
 

@@ -1,3 +1,5 @@
+from typing import NamedTuple
+
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +15,11 @@ from home.roles import edition_model
 
 from .base import BasePage
 from .snippets import hide_drafts
+
+
+class Located(NamedTuple):
+    page: Page  # the deepest page whose address starts the path, specific
+    remaining: list  # the rest of the path
 
 
 class HomePage(BasePage):
@@ -93,10 +100,10 @@ class HomePage(BasePage):
         return page.route(request, remaining)
 
     def locate(self, path_components):
-        """(the deepest page whose address starts the path, the rest of the path), the page
-        specific; Http404 when no page of this site starts it (home.caching.routing keeps it)."""
+        """Where the path leads: the deepest page whose address starts it, and the rest;
+        Http404 when no page of this site starts it (home.caching.routing keeps it)."""
         if not path_components:
-            return self, []
+            return Located(self, [])
         prefixes = [
             self.url_path + "/".join(path_components[:n]) + "/"
             for n in range(len(path_components), 0, -1)
@@ -110,7 +117,7 @@ class HomePage(BasePage):
         )
         if found is None or not visibility.route_is_open(found):
             raise Http404
-        return found.specific, path_components[found.depth - self.depth :]
+        return Located(found.specific, path_components[found.depth - self.depth :])
 
     def cache_tags(self):
         tags = super().cache_tags()

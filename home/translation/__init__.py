@@ -64,7 +64,7 @@ from .status import (  # noqa: F401
     record_translated,
     statuses,
     translated_keys,
-    with_own_words,
+    with_shows_french_words,
     words_language,
 )
 from .tree import connect as connect_tree

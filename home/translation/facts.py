@@ -71,8 +71,18 @@ class FromFacts:
 
     def __init__(self, *extra):
         self.extra = extra
+        # Per class: a row model's facts are read from every model's fact_relations, and
+        # wagtail-localize reads the declaration for each segment it extracts. A row base's
+        # one FromFacts serves each row model, hence the class as the key. Filled only once
+        # the models are loaded (row_facts raises before).
+        self.declared = {}
 
     def __get__(self, instance, owner):
+        if owner not in self.declared:
+            self.declared[owner] = self.declaration(owner)
+        return list(self.declared[owner])
+
+    def declaration(self, owner):
         from wagtail_localize.fields import SynchronizedField
 
         overridable = set(overridable_facts(owner))
@@ -80,7 +90,7 @@ class FromFacts:
             SynchronizedField(name, overridable=name in overridable) for name in whole_facts(owner)
         ]
         named = {field.field_name for field in fields}
-        return fields + [field for field in self.extra if field.field_name not in named]
+        return tuple(fields + [field for field in self.extra if field.field_name not in named])
 
 
 def declaring_models():

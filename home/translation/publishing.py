@@ -12,7 +12,6 @@ from home.caching.invalidation import changed, object_tags
 
 from .facts import (
     FactsFromSource,
-    base_content_type,
     copy_facts,
     copy_rows,
     declaring_models,
@@ -24,7 +23,13 @@ from .facts import (
     source_language,
     source_of,
 )
-from .status import forget_translation, record_source_words, record_translated, words_digest
+from .status import (
+    forget_translation,
+    record_source_words,
+    record_translated,
+    translated_locales,
+    words_digest,
+)
 
 # --- the French publication --------------------------------------------------------------
 
@@ -41,35 +46,23 @@ def spread_page_facts(source):
     # The translation editor's copy of the French words first: a translation is complete
     # only against the words just published.
     refresh_translation_source(source)
-    own_words = translated_locales(source)
+    translated = translated_locales(source)
     for translation in translations:
         if translation.alias_of_id:
             continue  # Wagtail updates aliases right after this (Page.update_aliases)
         # Not live yet, or live with the French words (no translator published it): it
         # takes the words just published, its own where every string is translated.
-        french = not translation.live or translation.locale_id not in own_words
-        if source.live and french and publish_if_translated(source, translation):
+        shows_french_words = not translation.live or translation.locale_id not in translated
+        if source.live and shows_french_words and publish_if_translated(source, translation):
             continue
         copy_facts(source, translation)
-        if source.live and french:
-            show_source_words(source, translation)
+        if source.live and shows_french_words:
+            show_french_words(source, translation)
         else:
             translation.save(clean=False)
     # The languages without a page for it get an alias once Wagtail has updated the
     # existing ones (BasePage.update_aliases).
     record_source_words(source)
-
-
-def translated_locales(source):
-    """The languages where a translator's words for `source` are published (home's
-    translation status; a page showing the French words has no status in its language)."""
-    from .status import TranslationStatus
-
-    return set(
-        TranslationStatus.objects.filter(
-            content_type=base_content_type(source), translation_key=source.translation_key
-        ).values_list("locale_id", flat=True)
-    )
 
 
 def complete_translation(translation_key, target_locale_id):
@@ -129,7 +122,7 @@ def refresh_translation_source(source):
             logger.exception("Could not refresh the translation source of %s", source)
 
 
-def show_source_words(source, translation):
+def show_french_words(source, translation):
     """A translation that is only a draft goes live with the French words (marked as such);
     its draft stays the translator's latest revision until they publish it."""
     updated = translation.with_content_json(source.serializable_data())

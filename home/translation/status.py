@@ -159,6 +159,16 @@ def translated_keys(model, keys, locale):
     return {key for key, state in statuses(model, keys, locale).items() if state != UNTRANSLATED}
 
 
+def translated_locales(source):
+    """The languages where a translator's words for `source` are published (a page showing
+    the French words has no status in its language)."""
+    return set(
+        TranslationStatus.objects.filter(
+            content_type=base_content_type(source), translation_key=source.translation_key
+        ).values_list("locale_id", flat=True)
+    )
+
+
 _locale_codes = {}
 
 
@@ -177,18 +187,19 @@ def words_language(obj):
     if isinstance(obj, Page):
         if language_of(obj.locale_id) == source_language():
             return source_language()
-        own = getattr(obj, "own_words", None)
-        if own is None:
-            own = not obj.alias_of_id and bool(
-                translated_keys(Page, [obj.translation_key], obj.locale)
+        shows_french_words = getattr(obj, "shows_french_words", None)
+        if shows_french_words is None:
+            shows_french_words = bool(obj.alias_of_id) or not translated_keys(
+                Page, [obj.translation_key], obj.locale
             )
-        return language_of(obj.locale_id) if own else source_language()
+        return source_language() if shows_french_words else language_of(obj.locale_id)
     return language_of(obj.locale_id)
 
 
-def with_own_words(queryset):
-    """Pages annotated with `own_words`: their words are their language's (not an alias, and
-    translated, or in the source language), in the same SQL query."""
+def with_shows_french_words(queryset):
+    """Pages annotated with `shows_french_words`: a page in another language than the source
+    that still has the French words (an alias, or a translation no translator has published),
+    in the same SQL query."""
     from django.db.models import Exists, OuterRef, Q
 
     translated = TranslationStatus.objects.filter(
@@ -197,9 +208,9 @@ def with_own_words(queryset):
         locale_id=OuterRef("locale_id"),
     )
     return queryset.annotate(
-        own_words=models.ExpressionWrapper(
-            Q(alias_of__isnull=True)
-            & (Q(locale__language_code=source_language()) | Exists(translated)),
+        shows_french_words=models.ExpressionWrapper(
+            ~Q(locale__language_code=source_language())
+            & (Q(alias_of__isnull=False) | ~Exists(translated)),
             output_field=models.BooleanField(),
         )
     )

@@ -12,6 +12,7 @@ page row), which every door sends.
 """
 
 import logging
+from typing import NamedTuple
 
 from django.db import transaction
 
@@ -184,10 +185,16 @@ def fix_addresses():
     return fixed
 
 
+class Repaired(NamedTuple):
+    moved: int
+    removed: int
+    fixed: int
+
+
 def repair_trees(sender=None, **kwargs):
     """After `migrate` (connected before sync_trees, which then gives every French page a
     page in every language): the trees made before they followed the French are put right.
-    Idempotent, and a few queries when there is nothing to repair."""
+    Idempotent, and a few queries when there is nothing to repair. Returns the counts."""
     if sender is not None and sender.name != "home":
         return
     source = source_locale()
@@ -205,7 +212,7 @@ def repair_trees(sender=None, **kwargs):
             removed,
             fixed,
         )
-    return moved, removed, fixed
+    return Repaired(moved, removed, fixed)
 
 
 def connect():

@@ -38,6 +38,12 @@ class LookupMessages(NamedTuple):
     ambiguous: str
 
 
+class RowPeriod(NamedTuple):
+    start: datetime.datetime | None
+    end: datetime.datetime | None
+    dates_only: bool  # no start and no end: history knows the day only (home/dates.py)
+
+
 ROOM_MESSAGES = LookupMessages(
     gettext_lazy("unknown room « %(name)s » (this edition's venue has: %(known)s)"),
     gettext_lazy(
@@ -234,19 +240,20 @@ class Planner:
         return session
 
     def row_period(self, row, problems):
-        """(start, end, dates only): no start and no end means history knows the day only
-        (home/dates.py)."""
+        """The row's period; without a start and an end, its day only."""
         values = row.values
         day = self.cell(row, "day", problems, parse_day)
         tz = self.edition.tzinfo if self.edition else datetime.UTC
         dates_only = not text(values.get("start")) and not text(values.get("end"))
         if dates_only:
-            return (*whole_days(day, day, tz), True) if day else (None, None, True)
+            return (
+                RowPeriod(*whole_days(day, day, tz), True) if day else RowPeriod(None, None, True)
+            )
         start_time = self.cell(row, "start", problems, parse_time)
         end_time = self.cell(row, "end", problems, parse_time)
         if not (day and start_time and end_time):
-            return None, None, False
-        return (
+            return RowPeriod(None, None, False)
+        return RowPeriod(
             datetime.datetime.combine(day, start_time, tzinfo=tz),
             datetime.datetime.combine(day, end_time, tzinfo=tz),
             False,

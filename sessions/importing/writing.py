@@ -6,6 +6,7 @@ asked to keep them as drafts, published, and so are the new people. Unchanged se
 touched, but for one whose latest draft is not live yet: publishing publishes that draft."""
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -31,15 +32,20 @@ class WriteReport:
     people_created: int = 0
 
 
+class Name(NamedTuple):
+    first: str
+    last: str
+
+
 def split_name(name):
     """« Michaël Delafosse » -> (Michaël, Delafosse); « Jean DUPONT » -> (Jean, DUPONT)."""
     words = name.split()
     if len(words) == 1:
-        return "", words[0]
+        return Name("", words[0])
     upper = [w for w in words if w.isupper() and len(w) > 1]
     if upper and words[-len(upper) :] == upper:
-        return " ".join(words[: -len(upper)]), " ".join(upper)
-    return " ".join(words[:-1]), words[-1]
+        return Name(" ".join(words[: -len(upper)]), " ".join(upper))
+    return Name(" ".join(words[:-1]), words[-1])
 
 
 class Writer:

@@ -1,5 +1,7 @@
 """The programme page: the edition's schedule, its filters and its exports."""
 
+from typing import NamedTuple
+
 from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
@@ -15,7 +17,7 @@ from home import visibility
 from home.caching.fragments import fragment
 from home.exports import Export, ExportsMixin, export_links
 from home.models import BasePage, hide_drafts, shown_rows
-from home.translation import with_own_words
+from home.translation import with_shows_french_words
 from sessions import changes as programme_changes
 from sessions.calendar import build_calendar
 from sessions.choices import SessionLanguage, SessionType
@@ -36,6 +38,12 @@ from sessions.timetable import timetable
 
 from .session import SessionPage, calendar_response
 from .session_rows import SessionSpeaker
+
+
+class FilteredSessions(NamedTuple):
+    sessions: list  # all the sessions listed
+    filters: object  # the active filters (sessions/filters.py)
+    shown: list  # the sessions they keep
 
 
 class ProgrammePage(ExportsMixin, EditionChildPage):
@@ -79,7 +87,7 @@ class ProgrammePage(ExportsMixin, EditionChildPage):
     def sessions(self):
         """The same as full pages, with their rooms and speakers."""
         return (
-            with_own_words(self.session_rows())
+            with_shows_french_words(self.session_rows())
             .select_related("room")
             .prefetch_related(
                 Prefetch(
@@ -105,13 +113,13 @@ class ProgrammePage(ExportsMixin, EditionChildPage):
         return self.edition.tzinfo if self.edition else timezone.get_current_timezone()
 
     def filtered_sessions(self, request, sessions=None):
-        """(all sessions, active filters, the sessions they keep); the full pages unless
+        """All sessions, the active filters and the sessions they keep; the full pages unless
         `sessions` are given."""
         if sessions is None:
             sessions = self.with_edition(self.sessions())
         params = request.GET if request is not None else {}
         filters = read_filters(params, SessionType.values, SessionLanguage.values)
-        return sessions, filters, apply_filters(sessions, filters, self.tzinfo)
+        return FilteredSessions(sessions, filters, apply_filters(sessions, filters, self.tzinfo))
 
     def schedule(self, sessions=None):
         """The timetable of the sessions shown (sessions/timetable.py), associated events

@@ -5,9 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Orderable, TranslatableMixin
 
-from home.translation import FromFacts
+from home.models import InlineRow, once_per_parent
 from sessions.choices import (
     SpeakerRole,
 )
@@ -16,9 +15,21 @@ from .session import sessions_tags
 from .snippets import Person
 
 
-class SessionSpeaker(TranslatableMixin, Orderable):
-    # Its facts are its parent's fact_relations (home/translation/).
-    override_translatable_fields = FromFacts()
+class SessionRow(InlineRow):
+    """A row of a session: its change drops the session and the pages listing it."""
+
+    class Meta(InlineRow.Meta):
+        abstract = True
+
+    @classmethod
+    def dropped_by_reference(cls, rows, field_name):
+        """A person or partner changed: the sessions of these rows and the pages listing them."""
+        return sessions_tags(
+            cls.session.field.related_model.objects.filter(pk__in=rows.values("session_id"))
+        )
+
+
+class SessionSpeaker(SessionRow):
     session = ParentalKey(
         "programme.SessionPage", on_delete=models.CASCADE, related_name="speakers"
     )
@@ -37,31 +48,18 @@ class SessionSpeaker(TranslatableMixin, Orderable):
 
     panels = [FieldPanel("person"), FieldPanel("role"), FieldPanel("function")]
 
-    # One row per person (the admin's form and the database say so; home/forms.py).
-    unique_in_parent = ("person",)
     duplicate_message = _("This person is already listed for this session.")
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(SessionRow.Meta):
         verbose_name = _("speaker")
         verbose_name_plural = _("speakers")
-        constraints = [
-            models.UniqueConstraint(fields=["session", "person"], name="session_speaker_once")
-        ]
+        constraints = [once_per_parent("session", "person", name="session_speaker_once")]
 
     def __str__(self):
         return f"{self.person} ({self.get_role_display()})"
 
-    @classmethod
-    def dropped_by_reference(cls, rows, field_name):
-        """A person or partner changed: the sessions of these rows and the pages listing them."""
-        return sessions_tags(
-            cls.session.field.related_model.objects.filter(pk__in=rows.values("session_id"))
-        )
 
-
-class SessionPartner(TranslatableMixin, Orderable):
-    # Its facts are its parent's fact_relations (home/translation/).
-    override_translatable_fields = FromFacts()
+class SessionPartner(SessionRow):
     session = ParentalKey(
         "programme.SessionPage", on_delete=models.CASCADE, related_name="organising_partners"
     )
@@ -71,20 +69,9 @@ class SessionPartner(TranslatableMixin, Orderable):
 
     panels = [FieldPanel("partner")]
 
-    # One row per partner (the admin's form and the database say so; home/forms.py).
-    unique_in_parent = ("partner",)
     duplicate_message = _("This partner is already listed for this session.")
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(SessionRow.Meta):
         verbose_name = _("organising partner")
         verbose_name_plural = _("organising partners")
-        constraints = [
-            models.UniqueConstraint(fields=["session", "partner"], name="session_partner_once")
-        ]
-
-    @classmethod
-    def dropped_by_reference(cls, rows, field_name):
-        """A person or partner changed: the sessions of these rows and the pages listing them."""
-        return sessions_tags(
-            cls.session.field.related_model.objects.filter(pk__in=rows.values("session_id"))
-        )
+        constraints = [once_per_parent("session", "partner", name="session_partner_once")]

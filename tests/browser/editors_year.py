@@ -14,20 +14,6 @@ PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 LANGUAGES = ("fr", "en", "es")
 DAY = datetime.date(2026, 7, 3)
 T = datetime.time
-HEADERS = [
-    "Référence",
-    "Jour",
-    "Début",
-    "Fin",
-    "Type",
-    "Titre",
-    "Salle",
-    "Résumé",
-    "Intervenants",
-    "Partenaires organisateurs",
-    "Région du monde ou pays",
-    "Langue",
-]
 
 
 def row(reference, start, end, kind, title, room="", speakers="", partners="", region=""):

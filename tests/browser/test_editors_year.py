@@ -17,12 +17,11 @@ import re
 
 import pytest
 
-from tests.helpers import workbook
+from tests.helpers import HEADERS, workbook
 from tests.processes import free_port, load_demo, run_python, start_server
 
 from .conftest import EDITOR_PASSWORD, admin_login, footer_action, save_screenshot
 from .editors_year import (
-    HEADERS,
     LANGUAGES,
     PARIS,
     PUBLISH_SCHEDULED,

@@ -12,23 +12,9 @@ from bs4 import BeautifulSoup
 
 from sessions.importing.planning import Planner
 from sessions.importing.reading import FileRejected, read
-from tests.helpers import workbook
+from tests.helpers import HEADERS, workbook
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
-HEADERS = [
-    "Référence",
-    "Jour",
-    "Début",
-    "Fin",
-    "Type",
-    "Titre",
-    "Salle",
-    "Résumé",
-    "Intervenants",
-    "Partenaires organisateurs",
-    "Région du monde ou pays",
-    "Langue",
-]
 WORKSHOP = [
     "A1",
     datetime.date(2025, 7, 4),
