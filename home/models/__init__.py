@@ -5,7 +5,7 @@ from home.images import ReplacedImageFile  # noqa: F401 (the model is registered
 from home.text import tel_href, validate_phone  # noqa: F401 (migrations name home.models.validate_phone)
 from home.translation import TranslationStatus  # noqa: F401 (the model is registered here)
 
-from .base import BasePage
+from .base import BasePage, RoutableBasePageMixin
 from .pages import HomePage, StandardPage
 from .settings import SiteSettings, SocialLinkBlock, SocialPlatform
 from .snippets import TranslatableSnippet, hide_drafts, shown, shown_rows
@@ -13,6 +13,7 @@ from .snippets import TranslatableSnippet, hide_drafts, shown, shown_rows
 __all__ = [
     "BasePage",
     "HomePage",
+    "RoutableBasePageMixin",
     "SiteSettings",
     "SocialLinkBlock",
     "SocialPlatform",
