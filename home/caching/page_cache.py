@@ -346,51 +346,83 @@ class PageCacheMiddleware:
         return with_body(response, entry, request)
 
     def store(self, request, response, key, started):
+        """Keep the response for the next visitors of its address, if it may be kept."""
         kept = kept_for_visitors(response)
-        if (
-            kept is None
-            or request.method != "GET"
-            or response.status_code != 200
-            or response.streaming
-            or response.cookies
-            or not response.get("Content-Type", "").startswith("text/html")
-            or not written_as_kept(request)
-        ):
+        if not may_keep(request, response, kept):
             return
-        if query_pairs(request) != list(kept.query):
-            # A parameter the page does not read, a malformed value or one that names no
-            # option of the page: made for this visitor, kept for nobody (else every value
-            # would be an entry of its own).
-            return
-        now = timezone.now()
-        lifetime = kept.page.cache_lifetime(now)
-        if kept.until is not None:
-            # A view that changes at an instant of its own (now and next: the next session
-            # boundary) is kept until then at most.
-            lifetime = min(lifetime, max(0, int((kept.until - now).total_seconds()) + 1))
-        patch_vary_headers(response, ("Cookie", "Accept-Encoding"))
-        if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-            # The CDN may keep it as long as we do: it is purged on every change.
-            patch_cache_control(response, public=True, max_age=0, s_maxage=lifetime)
-        else:
-            patch_cache_control(response, max_age=0)
-        response.headers[STATUS_HEADER] = "miss"
+        lifetime = kept_lifetime(kept, timezone.now())
+        add_cache_headers(response, lifetime)
         if lifetime <= 0:
             return
-        if hasattr(response, "render") and not response.is_rendered:
-            response.render()
-        tags = sorted(kept.page.cache_tags() | kept.tags)
-        ensure_marks(tags)
-        skipped = {STATUS_HEADER, "Content-Length", "Content-Encoding"}
-        headers = [(h, v) for h, v in response.items() if h not in skipped]
-        content = response.content
-        entry = {
-            "tags": tags,
-            "started": started,
-            "status": response.status_code,
-            "headers": headers,
-            "gzip": gzip.compress(content, 6),
-        }
+        entry = make_entry(response, kept, started)
         cache.set(key, entry, lifetime)
         if accepts_gzip(request):
             with_body(response, entry, request)
+
+
+# --- storing a response, step by step (PageCacheMiddleware.store) ---------------------------
+
+
+def may_keep(request, response, kept):
+    """Whether the response is one any anonymous visitor of the address may be given: a
+    page's view that says so (`kept`), a whole HTML page answering 200 to a GET, setting no
+    cookie (a visitor's own), for a host written as it is kept, and for parameters the view
+    honoured. Anything else is made for its visitor and left as it is."""
+    if (
+        kept is None
+        or request.method != "GET"
+        or response.status_code != 200
+        or response.streaming
+        or response.cookies
+        or not response.get("Content-Type", "").startswith("text/html")
+        or not written_as_kept(request)
+    ):
+        return False
+    # A parameter the page does not read, a malformed value or one that names no option of
+    # the page: kept for nobody, else every value would be an entry of its own.
+    return query_pairs(request) == list(kept.query)
+
+
+def kept_lifetime(kept, now):
+    """Seconds the view may be kept: the page's own lifetime (shorter when the page changes
+    with the clock), and for a view that changes at an instant of its own (now and next: the
+    next session boundary) until then at most."""
+    lifetime = kept.page.cache_lifetime(now)
+    if kept.until is not None:
+        lifetime = min(lifetime, max(0, int((kept.until - now).total_seconds()) + 1))
+    return lifetime
+
+
+def add_cache_headers(response, lifetime):
+    """The headers of a view kept for visitors, sent with it and kept in its entry: it varies
+    with the cookie (an editor is never given it) and the encoding; browsers ask again each
+    time, and the CDN, when there is one, keeps it as long as we do, since it is purged on
+    every change."""
+    patch_vary_headers(response, ("Cookie", "Accept-Encoding"))
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        patch_cache_control(response, public=True, max_age=0, s_maxage=lifetime)
+    else:
+        patch_cache_control(response, max_age=0)
+    response.headers[STATUS_HEADER] = "miss"
+
+
+# Headers an entry does not keep: said afresh on each response (with_body, respond).
+UNKEPT_HEADERS = {STATUS_HEADER, "Content-Length", "Content-Encoding"}
+
+
+def make_entry(response, kept, started):
+    """The entry of the view: its tags (the page's and the view's own; a tag never marked
+    gets a mark older than anything, else the entry would never be fresh), the instant its
+    rendering started (it holds while none of its tags is marked since), its status, its
+    headers and its body, gzipped."""
+    if hasattr(response, "render") and not response.is_rendered:
+        response.render()
+    tags = sorted(kept.page.cache_tags() | kept.tags)
+    ensure_marks(tags)
+    return {
+        "tags": tags,
+        "started": started,
+        "status": response.status_code,
+        "headers": [(h, v) for h, v in response.items() if h not in UNKEPT_HEADERS],
+        "gzip": gzip.compress(response.content, 6),
+    }
