@@ -7,4 +7,6 @@ class EditionsConfig(AppConfig):
     verbose_name = _("Editions")
 
     def ready(self):
-        from . import current  # noqa: F401 (connects the cache's signal receivers)
+        from . import current
+
+        current.connect()

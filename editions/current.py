@@ -15,7 +15,6 @@ from typing import NamedTuple
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils import timezone
 
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -23,7 +22,7 @@ from wagtail.signals import post_page_move
 
 from home import visibility
 from home.models import HomePage
-from home.roles import ROOT_DEPTH
+from home.roles import ROOT_DEPTH, page_models
 
 TIMEOUT = 24 * 3600
 
@@ -136,8 +135,6 @@ def forget(path):
     cache.delete(cache_key(path))
 
 
-@receiver(post_save)
-@receiver(post_delete)
 def forget_on_page_change(sender, instance, **kwargs):
     if getattr(instance, "page_role", None) == "edition" and instance.path:
         forget(parent_path(instance))
@@ -151,7 +148,30 @@ def forget_on_page_change(sender, instance, **kwargs):
                 forget(parent_path(page))
 
 
-@receiver(post_page_move)
 def forget_on_move(sender, instance, parent_page_before, parent_page_after, **kwargs):
     forget(parent_page_before.path)
     forget(parent_page_after.path)
+
+
+def connect():
+    """The receivers, for what the editions beside one another depend on (EditionsConfig.ready):
+    an edition, a home page (its pinned edition) and a view restriction saved or deleted, an
+    edition or a home page moved. The senders are the specific classes, as Wagtail sends them."""
+    from django.apps import apps
+
+    pages = {
+        *page_models("page_role", "edition"),
+        *(model for model in apps.get_models() if issubclass(model, HomePage)),
+    }
+    for model in (*sorted(pages, key=lambda m: m._meta.label), PageViewRestriction):
+        label = model._meta.label
+        post_save.connect(
+            forget_on_page_change, sender=model, dispatch_uid=f"current.saved.{label}"
+        )
+        post_delete.connect(
+            forget_on_page_change, sender=model, dispatch_uid=f"current.deleted.{label}"
+        )
+    for model in pages:
+        post_page_move.connect(
+            forget_on_move, sender=model, dispatch_uid=f"current.moved.{model._meta.label}"
+        )

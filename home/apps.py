@@ -25,19 +25,19 @@ class HomeConfig(AppConfig):
 
         from . import (
             checks,  # noqa: F401 (registers the system checks)
+            images,
             translation,
             visibility,
         )
-        from .caching import (
-            invalidation,
-            routing,  # noqa: F401 (connects the route cache's receivers)
-        )
+        from .caching import invalidation, routing
         from .translators import ensure_translator_groups, grant_tree
         from .uploads import clean_svg
 
         pre_save.connect(clean_svg, sender=get_image_model(), dispatch_uid="home.clean_svg")
         post_migrate.connect(ensure_translator_groups, dispatch_uid="home.translator_groups")
         invalidation.connect()
+        routing.connect()
+        images.connect()
         translation.connect()
         visibility.connect()
         from .admin import localize

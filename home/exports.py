@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.urls import path
 
-from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
+
+from home.models import RoutableBasePageMixin
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class BoundExport:
     content_type: str
 
 
-class ExportsMixin(RoutablePageMixin):
+class ExportsMixin(RoutableBasePageMixin):
     """A page serving its declared exports as its own routes."""
 
     exports = ()

@@ -17,7 +17,6 @@ before the replacement remains (``manage.py purge_replaced_images``).
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models.signals import post_delete
-from django.dispatch import receiver
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
@@ -150,7 +149,6 @@ class ReplacedImageFile(models.Model):
         return False
 
 
-@receiver(post_delete, sender=ReplacedImageFile)
 def delete_replaced_file(sender, instance, **kwargs):
     """An image deleted takes the files it had before with it."""
     name = instance.file_name
@@ -161,3 +159,10 @@ def delete_replaced_file(sender, instance, **kwargs):
             storage.delete(name)
 
     transaction.on_commit(delete)
+
+
+def connect():
+    """The receivers (HomeConfig.ready)."""
+    post_delete.connect(
+        delete_replaced_file, sender=ReplacedImageFile, dispatch_uid="images.replaced_file_deleted"
+    )

@@ -61,3 +61,24 @@ def room_deleting(sender, instance, **kwargs):
 
     record_room_change(instance, room_names(instance))
     forget_deleted_room(instance)
+
+
+def connect():
+    """The receivers, for the sessions and the rooms (ProgrammeConfig.ready). Wagtail sends a
+    page's signals with its specific class, and a deletion reaches the session's own row."""
+    from django.db.models.signals import post_save, pre_delete, pre_save
+
+    from wagtail.signals import page_published, page_unpublished
+
+    from .models import Room, SessionPage
+
+    page_published.connect(
+        on_published, sender=SessionPage, dispatch_uid="programme_changes_published"
+    )
+    page_unpublished.connect(
+        on_unpublished, sender=SessionPage, dispatch_uid="programme_changes_unpublished"
+    )
+    pre_delete.connect(on_deleting, sender=SessionPage, dispatch_uid="programme_changes_deleting")
+    pre_save.connect(room_saving, sender=Room, dispatch_uid="programme_room_saving")
+    post_save.connect(room_saved, sender=Room, dispatch_uid="programme_room_saved")
+    pre_delete.connect(room_deleting, sender=Room, dispatch_uid="programme_room_deleting")

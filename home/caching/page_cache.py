@@ -12,6 +12,16 @@ lifetime (shorter when the page changes with the clock: registration opening, an
 starting or ending, availability read from the registration provider).
 
 Editors (anyone with a session cookie) are never served from, nor stored into, the cache.
+
+A view says what may be kept through its response, as Django's own cache middleware reads
+``Cache-Control`` from the response: ``keep_for_visitors(response, page, tags=…, until=…,
+query=…)`` attaches a small ``KeptForVisitors`` to it, and only a response that carries one
+may be stored. It is an attribute of the response rather than headers the middleware would
+strip (a CDN's ``Surrogate-Key``): what it carries is the page itself (its tags and lifetime
+are asked only when the view is stored, not on an editor's view) and an instant, which have
+no header form, and a header forgotten on a path that does not store (an editor's view, an
+exempt address) would reach the client. ``BasePage.serve`` attaches the page's own; a view
+that shows more, changes at an instant of its own or honours parameters attaches its own.
 """
 
 import gzip
@@ -19,6 +29,9 @@ import hashlib
 import logging
 import re
 import time
+import weakref
+from datetime import datetime
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -139,17 +152,23 @@ def match_site(rows, hostname, port):
     return None
 
 
+# The Site row found for each request being served, forgotten with the request: the ``site``
+# tag's mark is then checked once per request (with the entry, on the page cache's own path),
+# not once per fragment the view asks for, and nothing is written on the request.
+_request_sites = weakref.WeakKeyDictionary()
+
+
 def request_site(request, rows=None):
     """The row of the Site the request is for, as Wagtail finds it, without a query once
-    this process knows the sites; kept on the request."""
-    if rows is None and hasattr(request, "_page_cache_site"):
-        return request._page_cache_site
-    hostname = split_domain_port(request._get_raw_host())[0]
+    this process knows the sites; found once per request unless `rows` are given."""
+    if rows is None and request in _request_sites:
+        return _request_sites[request]
+    hostname, _port = split_domain_port(request.get_host())
     port = request.get_port()
     row = match_site(
         site_rows() if rows is None else rows, hostname, int(port) if port.isdigit() else None
     )
-    request._page_cache_site = row
+    _request_sites[request] = row
     return row
 
 
@@ -207,10 +226,29 @@ def written_as_kept(request):
     return request.get_host() == cache_host(request)
 
 
-def canonical_query(request):
-    """The parameters the page says it honoured, as its own links write them (set on the
-    request while rendering; none by default)."""
-    return sorted(getattr(request, "page_cache_query", ()))
+# --- what a view says of its response ------------------------------------------------------
+
+
+class KeptForVisitors(NamedTuple):
+    """What a page's view says of its response for the page cache (keep_for_visitors)."""
+
+    page: object  # the page shown: its cache_tags() and cache_lifetime(now)
+    tags: frozenset  # what the view shows besides the page (a speaker: person:<key>)
+    until: datetime | None  # the instant the view changes by itself (the next session)
+    query: tuple  # the parameters the view honoured, as its own links write them, sorted
+
+
+def keep_for_visitors(response, page, *, tags=(), until=None, query=()):
+    """`response` may be kept for anonymous visitors as a view of `page`, also dropped by
+    `tags`, kept until `until` at most, and only for a request whose parameters are `query`
+    (any other value is made for its visitor, kept for nobody). Returns the response."""
+    response.kept_for_visitors = KeptForVisitors(page, frozenset(tags), until, tuple(sorted(query)))
+    return response
+
+
+def kept_for_visitors(response):
+    """The KeptForVisitors a view attached to its response, or None: kept for nobody."""
+    return getattr(response, "kept_for_visitors", None)
 
 
 def is_anonymous_view(request):
@@ -308,52 +346,83 @@ class PageCacheMiddleware:
         return with_body(response, entry, request)
 
     def store(self, request, response, key, started):
-        page = getattr(request, "page_cache_page", None)
-        if (
-            page is None
-            or request.method != "GET"
-            or response.status_code != 200
-            or response.streaming
-            or response.cookies
-            or not response.get("Content-Type", "").startswith("text/html")
-            or not written_as_kept(request)
-        ):
+        """Keep the response for the next visitors of its address, if it may be kept."""
+        kept = kept_for_visitors(response)
+        if not may_keep(request, response, kept):
             return
-        if query_pairs(request) != canonical_query(request):
-            # A parameter the page does not read, a malformed value or one that names no
-            # option of the page: made for this visitor, kept for nobody (else every value
-            # would be an entry of its own).
-            return
-        now = timezone.now()
-        lifetime = page.cache_lifetime(now)
-        until = getattr(request, "page_cache_until", None)
-        if until is not None:
-            # A view that changes at an instant of its own (now and next: the next session
-            # boundary) is kept until then at most.
-            lifetime = min(lifetime, max(0, int((until - now).total_seconds()) + 1))
-        patch_vary_headers(response, ("Cookie", "Accept-Encoding"))
-        if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-            # The CDN may keep it as long as we do: it is purged on every change.
-            patch_cache_control(response, public=True, max_age=0, s_maxage=lifetime)
-        else:
-            patch_cache_control(response, max_age=0)
-        response.headers[STATUS_HEADER] = "miss"
+        lifetime = kept_lifetime(kept, timezone.now())
+        add_cache_headers(response, lifetime)
         if lifetime <= 0:
             return
-        if hasattr(response, "render") and not response.is_rendered:
-            response.render()
-        tags = sorted(page.cache_tags() | getattr(request, "page_cache_extra_tags", set()))
-        ensure_marks(tags)
-        skipped = {STATUS_HEADER, "Content-Length", "Content-Encoding"}
-        headers = [(h, v) for h, v in response.items() if h not in skipped]
-        content = response.content
-        entry = {
-            "tags": tags,
-            "started": started,
-            "status": response.status_code,
-            "headers": headers,
-            "gzip": gzip.compress(content, 6),
-        }
+        entry = make_entry(response, kept, started)
         cache.set(key, entry, lifetime)
         if accepts_gzip(request):
             with_body(response, entry, request)
+
+
+# --- storing a response, step by step (PageCacheMiddleware.store) ---------------------------
+
+
+def may_keep(request, response, kept):
+    """Whether the response is one any anonymous visitor of the address may be given: a
+    page's view that says so (`kept`), a whole HTML page answering 200 to a GET, setting no
+    cookie (a visitor's own), for a host written as it is kept, and for parameters the view
+    honoured. Anything else is made for its visitor and left as it is."""
+    if (
+        kept is None
+        or request.method != "GET"
+        or response.status_code != 200
+        or response.streaming
+        or response.cookies
+        or not response.get("Content-Type", "").startswith("text/html")
+        or not written_as_kept(request)
+    ):
+        return False
+    # A parameter the page does not read, a malformed value or one that names no option of
+    # the page: kept for nobody, else every value would be an entry of its own.
+    return query_pairs(request) == list(kept.query)
+
+
+def kept_lifetime(kept, now):
+    """Seconds the view may be kept: the page's own lifetime (shorter when the page changes
+    with the clock), and for a view that changes at an instant of its own (now and next: the
+    next session boundary) until then at most."""
+    lifetime = kept.page.cache_lifetime(now)
+    if kept.until is not None:
+        lifetime = min(lifetime, max(0, int((kept.until - now).total_seconds()) + 1))
+    return lifetime
+
+
+def add_cache_headers(response, lifetime):
+    """The headers of a view kept for visitors, sent with it and kept in its entry: it varies
+    with the cookie (an editor is never given it) and the encoding; browsers ask again each
+    time, and the CDN, when there is one, keeps it as long as we do, since it is purged on
+    every change."""
+    patch_vary_headers(response, ("Cookie", "Accept-Encoding"))
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        patch_cache_control(response, public=True, max_age=0, s_maxage=lifetime)
+    else:
+        patch_cache_control(response, max_age=0)
+    response.headers[STATUS_HEADER] = "miss"
+
+
+# Headers an entry does not keep: said afresh on each response (with_body, respond).
+UNKEPT_HEADERS = {STATUS_HEADER, "Content-Length", "Content-Encoding"}
+
+
+def make_entry(response, kept, started):
+    """The entry of the view: its tags (the page's and the view's own; a tag never marked
+    gets a mark older than anything, else the entry would never be fresh), the instant its
+    rendering started (it holds while none of its tags is marked since), its status, its
+    headers and its body, gzipped."""
+    if hasattr(response, "render") and not response.is_rendered:
+        response.render()
+    tags = sorted(kept.page.cache_tags() | kept.tags)
+    ensure_marks(tags)
+    return {
+        "tags": tags,
+        "started": started,
+        "status": response.status_code,
+        "headers": [(h, v) for h, v in response.items() if h not in UNKEPT_HEADERS],
+        "gzip": gzip.compress(response.content, 6),
+    }

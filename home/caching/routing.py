@@ -20,7 +20,6 @@ import hashlib
 import pickle
 
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.http import Http404, HttpResponse
 from django.utils.translation import get_language
 
@@ -122,11 +121,15 @@ def serve(request, path):
     return serve_route(request, *page.route(request, remaining))
 
 
-@receiver(post_save, sender=Site)
-@receiver(post_delete, sender=Site)
-@receiver(post_save, sender=Locale)
-@receiver(post_delete, sender=Locale)
 def on_site_changed(sender, **kwargs):
     """A site's host, port or root page, or a language added or removed: every address may
     now lead elsewhere, and every page's links change."""
     invalidate({"site"})
+
+
+def connect():
+    """The receivers, for the sites and the languages (HomeConfig.ready)."""
+    for model in (Site, Locale):
+        label = model._meta.label
+        post_save.connect(on_site_changed, sender=model, dispatch_uid=f"routing.saved.{label}")
+        post_delete.connect(on_site_changed, sender=model, dispatch_uid=f"routing.deleted.{label}")

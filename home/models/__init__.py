@@ -5,7 +5,7 @@ from home.images import ReplacedImageFile  # noqa: F401 (the model is registered
 from home.text import tel_href, validate_phone  # noqa: F401 (migrations name home.models.validate_phone)
 from home.translation import TranslationStatus  # noqa: F401 (the model is registered here)
 
-from .base import BasePage
+from .base import BasePage, RoutableBasePageMixin
 from .pages import HomePage, StandardPage
 from .rows import InlineRow, once_per_parent
 from .settings import SiteSettings, SocialLinkBlock, SocialPlatform
@@ -15,6 +15,7 @@ __all__ = [
     "BasePage",
     "HomePage",
     "InlineRow",
+    "RoutableBasePageMixin",
     "SiteSettings",
     "SocialLinkBlock",
     "SocialPlatform",

@@ -11,6 +11,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.locks import ScheduledForPublishLock
 from wagtail.models import DraftStateMixin, Page
 
@@ -18,6 +19,7 @@ from home import visibility
 from home.admin.permissions import RolePagePermissionTester
 from home.caching.fragments import fragment
 from home.caching.invalidation import pages_tags, tree_tags
+from home.caching.page_cache import keep_for_visitors, kept_for_visitors
 from home.forms import ParentAwarePageForm, drop_repeated_rows
 from home.languages import alternates, chrome_pages, language_links
 from home.roles import HOME_DEPTH, edition_model
@@ -71,12 +73,20 @@ class Chrome(NamedTuple):
     breadcrumb: list
 
 
+def kept_as_page_view(response, page):
+    """The response of a view of `page`, kept for visitors as a view of the page (its tags,
+    its lifetime: home.caching.page_cache) unless the view said more of its own."""
+    if kept_for_visitors(response) is None:
+        keep_for_visitors(response, page)
+    return response
+
+
 class BasePage(Page):
     """Every public page: knows the edition it belongs to, if any, for the page chrome."""
 
     base_form_class = ParentAwarePageForm
     # The query parameters that change what the page shows; the page cache keeps a view per
-    # value it honours (request.page_cache_query) and ignores every other parameter.
+    # value the view says it honoured (keep_for_visitors's `query`) and ignores every other.
     cache_query_params = ()
 
     class Meta:
@@ -136,6 +146,9 @@ class BasePage(Page):
         )
         if _updated_ids is None and self.live and not self.alias_of_id:
             create_missing_aliases(self, revision=revision)
+
+    def serve(self, request, *args, **kwargs):
+        return kept_as_page_view(super().serve(request, *args, **kwargs), self)
 
     def serve_preview(self, request, mode_name):
         take_source_facts(self)
@@ -199,8 +212,6 @@ class BasePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The page cache stores this view under the page's tags (see home.caching.page_cache).
-        request.page_cache_page = self
         edition = self.edition
         context["edition"] = edition
         nav, translations, breadcrumb = self.chrome(request, edition)
@@ -321,3 +332,13 @@ class BasePage(Page):
         if edition is not None and self.depth <= edition.depth + 1:
             return [] if edition.pk == self.pk else [edition]
         return list(self.get_ancestors().filter(depth__gt=2))
+
+
+class RoutableBasePageMixin(RoutablePageMixin):
+    """Wagtail's routable page, for a BasePage with sub-URLs (its exports, a speaker's page,
+    now and next): each view is kept for visitors as a view of the page unless it says more.
+    Wagtail's ``RoutablePageMixin.serve`` calls the route's view without reaching
+    ``BasePage.serve``, hence its own ``serve`` here."""
+
+    def serve(self, request, view=None, args=None, kwargs=None):
+        return kept_as_page_view(super().serve(request, view, args, kwargs), self)

@@ -15,6 +15,7 @@ from wagtail.contrib.routable_page.models import path, re_path
 from editions.models import EditionChildPage
 from home import visibility
 from home.caching.fragments import fragment
+from home.caching.page_cache import keep_for_visitors
 from home.exports import Export, ExportsMixin, export_links
 from home.models import BasePage, hide_drafts, shown_rows
 from home.translation import with_shows_french_words
@@ -144,10 +145,9 @@ class ProgrammePage(ExportsMixin, EditionChildPage):
         listed = listed_sessions(self, self.session_rows(), request)
         sessions, filters, shown = self.filtered_sessions(request, listed)
         options = options_of(sessions, self.tzinfo)
-        if offered(filters, options):
-            # The page cache keeps one view per combination of the options offered, and
-            # nothing for values outside them (see home.caching.page_cache).
-            request.page_cache_query = filter_pairs(filters)
+        # The page cache keeps one view per combination of the options offered, and nothing
+        # for values outside them (index_route).
+        context["honoured_filters"] = filter_pairs(filters) if offered(filters, options) else ()
         context.update(filter_context(sessions, filters, options))
         days = self.schedule(shown)
         associated = self.associated_events(shown)
@@ -179,6 +179,13 @@ class ProgrammePage(ExportsMixin, EditionChildPage):
         Export("changes", "modifications.atom", "serve_changes_feed", "application/atom+xml"),
         Export("my_calendar", "mon-programme.ics", "serve_my_calendar", "text/calendar"),
     )
+
+    @path("")
+    def index_route(self, request):
+        """The programme, kept for visitors once per combination of the filters it offers;
+        a request with any other parameter or value is made for its visitor."""
+        response = super().index_route(request)
+        return keep_for_visitors(response, self, query=response.context_data["honoured_filters"])
 
     # --- a visitor's own programme (kept in their browser: sessions/selection.py) ----------
 
@@ -266,21 +273,19 @@ class ProgrammePage(ExportsMixin, EditionChildPage):
     # --- now and next ---------------------------------------------------------------------
 
     def now_and_next(self, request):
-        """What is on now and next, room by room, at the request's instant; the page cache
-        keeps the view until the next session boundary (request.page_cache_until)."""
+        """What is on now and next, room by room, at the request's instant."""
         from sessions.now import now_and_next
 
         sessions = listed_sessions(self, self.session_rows(), request)
-        found = now_and_next(sessions, timezone.now(), self.tzinfo)
-        request.page_cache_until = found.next_boundary
-        return found
+        return now_and_next(sessions, timezone.now(), self.tzinfo)
 
     @path("maintenant/", name="now")
     def now_route(self, request):
-        """What is on now and next in each room, for a participant's phone."""
-        return self.render_view(
-            request, "pages/programme_now.html", now_next=self.now_and_next(request)
-        )
+        """What is on now and next in each room, for a participant's phone; the page cache
+        keeps it until the next session boundary."""
+        found = self.now_and_next(request)
+        response = self.render_view(request, "pages/programme_now.html", now_next=found)
+        return keep_for_visitors(response, self, until=found.next_boundary)
 
     def screen_room(self, room_id):
         """The room a screen's address names, in this page's language; Http404 unless it is
@@ -309,7 +314,7 @@ class ProgrammePage(ExportsMixin, EditionChildPage):
         rooms = found.rooms
         if room is not None:
             rooms = [entry for entry in rooms if entry.pk == room.pk] or [RoomNow(room)]
-        return self.render_view(
+        response = self.render_view(
             request,
             "pages/programme_screen.html",
             now_next=found,
@@ -318,6 +323,8 @@ class ProgrammePage(ExportsMixin, EditionChildPage):
             refresh_seconds=seconds_until(found.next_boundary, at_most=SCREEN_REFRESH_SECONDS),
             now=timezone.now(),
         )
+        # Kept until the next session boundary, as now and next.
+        return keep_for_visitors(response, self, until=found.next_boundary)
 
     @path("ecrans/", name="screens")
     def screens_route(self, request):

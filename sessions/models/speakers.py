@@ -5,20 +5,21 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import path, re_path
 from wagtail.models import Page
 
 from editions.models import EditionChildPage, EditionPage
 from home import visibility
 from home.caching.invalidation import edition_keys
-from home.models import hide_drafts
+from home.caching.page_cache import keep_for_visitors
+from home.models import RoutableBasePageMixin, hide_drafts
 
 from .session import SessionPage
 from .session_rows import SessionSpeaker
 from .snippets import Person
 
 
-class SpeakerIndexPage(RoutablePageMixin, EditionChildPage):
+class SpeakerIndexPage(RoutableBasePageMixin, EditionChildPage):
     """The speakers of an edition, with a page per person at <slug>/."""
 
     page_role = "speakers"
@@ -71,8 +72,6 @@ class SpeakerIndexPage(RoutablePageMixin, EditionChildPage):
         person = self.speakers().filter(slug=person_slug).first()
         if person is None:
             raise Http404
-        # The page also lists where the person speaks in other editions.
-        request.page_cache_extra_tags = {f"person:{person.translation_key}"}
         roles = list(
             SessionSpeaker.objects.filter(person=person, session__in=self.edition_sessions())
             .select_related("session", "session__room")
@@ -81,7 +80,7 @@ class SpeakerIndexPage(RoutablePageMixin, EditionChildPage):
         hide_drafts([role.session for role in roles])
         for role in roles:
             role.session.know_edition(self.edition)  # its status, without a query
-        return self.render(
+        response = self.render(
             request,
             template="pages/speaker_detail_page.html",
             context_overrides={
@@ -93,6 +92,9 @@ class SpeakerIndexPage(RoutablePageMixin, EditionChildPage):
                 "other_editions": self.other_editions(person),
             },
         )
+        # The page also lists where the person speaks in other editions: a change of the
+        # person, wherever they speak, drops it.
+        return keep_for_visitors(response, self, tags={f"person:{person.translation_key}"})
 
     def other_editions(self, person):
         """The speaker index pages of the other editions where this person spoke, newest first."""
