@@ -40,15 +40,20 @@ run: $(STAMP)
 
 ## The whole test suite (SQLite by default; DATABASE_URL selects another database).
 ## The non-browser tests run on JOBS processes; the browser tests (a live server and a
-## transactional database) run after them; BROWSER=0 leaves them out. Pytest's "no test
-## selected" (exit 5) is not a failure for the browser run when PYTEST_ARGS narrows it.
+## transactional database) run after them, on BROWSER_JOBS processes; BROWSER=0 leaves them
+## out. Both runs share one folder (TEST_RUN_DIR): the database is migrated and the demo
+## loaded once for the whole run (tests/once_per_run.py). Pytest's "no test selected"
+## (exit 5) is not a failure for the browser run when PYTEST_ARGS narrows it.
 JOBS ?= 2
 BROWSER ?= 1
+BROWSER_JOBS ?= 2
 test: $(STAMP)
-	$(BIN)/python -m pytest -n $(JOBS) -m "not browser" $(PYTEST_ARGS)
-ifeq ($(BROWSER),1)
-	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]
-endif
+	run=$$(mktemp -d "$${TMPDIR:-/tmp}/rencontres-tests.XXXXXX"); trap 'rm -rf "$$run"' EXIT; \
+	export TEST_RUN_DIR="$$run"; \
+	$(BIN)/python -m pytest -n $(JOBS) -m "not browser" $(PYTEST_ARGS) || exit $$?; \
+	if [ "$(BROWSER)" = 1 ]; then \
+		$(BIN)/python -m pytest -n $(BROWSER_JOBS) -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]; \
+	fi
 
 ## The inner loop: the non-browser tests less the slow ones (tests/conftest.py, SLOW)
 test-fast: $(STAMP)

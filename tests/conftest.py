@@ -72,21 +72,51 @@ def translate_demo():
 
 
 @pytest.fixture(scope="session")
-def demo_snapshots(django_db_setup, django_db_blocker):
+def run_folder(tmp_path_factory):
+    """The folder every test process of this run shares (tests/once_per_run.py)."""
+    from tests.once_per_run import run_dir
+
+    return run_dir(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_modify_db_settings, run_folder
+):
+    """pytest-django's test database, migrated once per run and reused by every process of
+    it (tests/once_per_run.py)."""
+    from tests.once_per_run import MigratedDatabase
+
+    serialized = [
+        "default"
+        for item in request.session.items
+        if (marker := item.get_closest_marker("django_db")) is not None
+        and marker.kwargs.get("serialized_rollback")
+    ][:1]
+    database = MigratedDatabase(run_folder)
+    with django_db_blocker.unblock():
+        database.set_up(serialized)
+    yield
+    with django_db_blocker.unblock():
+        database.tear_down()
+
+
+@pytest.fixture(scope="session")
+def demo_snapshots(django_db_setup, django_db_blocker, run_folder):
     """The demo as `load_demo` makes it, untranslated then translated, built once per test
-    process (more than a hundred tests start from it) and put back in each test's
-    transaction. Its pictures stay in the test media folder for the whole run."""
+    run (more than a hundred tests start from it; tests/once_per_run.py) and put back in each
+    test's transaction. Its pictures stay in the test media folder for the whole run."""
     from django.conf import settings
 
+    from tests.once_per_run import SharedSnapshots
     from tests.snapshot import Snapshot
 
     storages = settings.STORAGES
     # Taken here, before any test's own fixtures write their rows (pytest sets up a
     # session's fixtures before a test's).
     with django_db_blocker.unblock():
-        snapshots = dict(
-            zip(["demo", "demo_translated"], Snapshot.take(load_demo, translate_demo), strict=True)
-        )
+        taken = SharedSnapshots(run_folder).get(lambda: Snapshot.take(load_demo, translate_demo))
+    snapshots = dict(zip(["demo", "demo_translated"], taken, strict=True))
 
     def restore(name, *builds):
         # A test that moved media elsewhere (its own S3 server) builds the demo there.
@@ -126,9 +156,10 @@ def admin_client(client, editor):
     return client
 
 
-# The longest tests (on the plain database fixture), started first so that the other worker
-# runs the rest meanwhile; transactional ones keep pytest-django's place, after them.
-LONG = ("test_permission_matrix.py", "test_fuzz.py")
+# The longest tests, started first so that the other worker runs the rest meanwhile (the
+# editor's year is the longest browser test); among the others, transactional ones keep
+# pytest-django's place, after the rest.
+LONG = ("test_permission_matrix.py", "test_fuzz.py", "test_editors_year.py")
 # The modules `make test-fast` leaves out (marked `slow`): the walks of every admin URL and
 # every restricted output, the copies of a whole edition, the other processes and servers
 # (the demo's, PostgreSQL's dump, collectstatic), the fuzzers. CI runs them all.
