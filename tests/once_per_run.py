@@ -49,12 +49,11 @@ def run_dir(tmp_path_factory):
 
 
 def database_label():
-    """A name for the database settings the tests run on: a run may hold SQLite's and
-    PostgreSQL's side by side."""
+    """A name for the database server the tests run on (not the database's name, which
+    each process changes to its test database's): a run may hold SQLite's and PostgreSQL's
+    side by side."""
     database = settings.DATABASES["default"]
-    described = "|".join(
-        str(database.get(key) or "") for key in ("ENGINE", "HOST", "PORT", "NAME", "USER")
-    )
+    described = "|".join(str(database.get(key) or "") for key in ("ENGINE", "HOST", "PORT"))
     return hashlib.sha256(described.encode()).hexdigest()[:12]
 
 

@@ -68,8 +68,10 @@ def test_the_editors_year_from_copy_to_release(browser, demo):
     page.get_by_role("button", name="Actions").first.click()
     page.get_by_role("link", name="Préparer l'édition suivante").click()
     assert page.get_by_label("Année de la nouvelle édition").input_value() == "2026"
-    page.get_by_role("button", name="Créer la nouvelle édition").click()
-    page.get_by_text("Rien n'est publié").wait_for()
+    # The copy of a whole edition in three languages is the year's longest request; on two
+    # cores shared with the other browser tests it may take more than the default 30 s.
+    page.get_by_role("button", name="Créer la nouvelle édition").click(timeout=120_000)
+    page.get_by_text("Rien n'est publié").wait_for(timeout=120_000)
     found = pages(env)
     assert not any(p["live"] for p in found.values())
     for slug in ("2026", "partenaires", "infos-pratiques"):
