@@ -126,3 +126,20 @@ def may_touch(user, obj):
         return True
     locale = getattr(obj, "locale", None)
     return locale is not None and locale.language_code in languages
+
+
+def grant_new_home(sender, instance, **kwargs):
+    """A home page published in another language lets that language's translators in."""
+    if instance.depth == HOME_DEPTH:
+        grant_tree(instance)
+
+
+def connect():
+    """The receivers HomeConfig.ready connects: the translators' groups after every
+    migration, a new language's home page granted to its translators."""
+    from django.db.models.signals import post_migrate
+
+    from wagtail.signals import page_published
+
+    post_migrate.connect(ensure_translator_groups, dispatch_uid="home.translator_groups")
+    page_published.connect(grant_new_home, dispatch_uid="home.grant_new_home")

@@ -132,3 +132,12 @@ class ImageForm(BaseImageForm):
                 replaced_by=self.editing_user if getattr(self.editing_user, "pk", None) else None,
             )
         return image
+
+
+def connect():
+    """The receiver HomeConfig.ready connects: every image saved is cleaned first."""
+    from django.db.models.signals import pre_save
+
+    from wagtail.images import get_image_model
+
+    pre_save.connect(clean_svg, sender=get_image_model(), dispatch_uid="home.clean_svg")

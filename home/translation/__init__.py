@@ -68,10 +68,16 @@ from .status import (  # noqa: F401
     words_language,
 )
 from .tree import connect as connect_tree
-from .tree import repair_trees  # noqa: F401
+from .tree import repair_trees
 
 
 def connect():
-    """The receivers HomeConfig.ready connects."""
+    """The receivers HomeConfig.ready connects. After every migration, the trees made before
+    they followed the French are repaired first (orphans, misplaced translations,
+    two-address pages); then every French page gets a page in every language."""
+    from django.db.models.signals import post_migrate
+
     connect_publishing()
     connect_tree()
+    post_migrate.connect(repair_trees, dispatch_uid="home.repair_trees")
+    post_migrate.connect(sync_trees, dispatch_uid="home.sync_trees")
