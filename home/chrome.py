@@ -5,7 +5,7 @@ from django.utils import translation
 
 from wagtail.models import Page, Site
 
-from home.caching.fragments import fragment
+from home.caching.fragments import Kept, fragment
 
 
 def site_chrome(request):
@@ -35,7 +35,7 @@ def site_chrome(request):
         originals = {p.translation_key: p for p in chosen.values() if p.live}
         legal = [translated.get(key) or originals.get(key) for key in keys]
         tags = {"site"} | {f"page:{key}" for key in keys}
-        return {"settings": settings, "legal_pages": [p for p in legal if p]}, tags
+        return Kept({"settings": settings, "legal_pages": [p for p in legal if p]}, tags)
 
     return fragment(f"site:{site.pk}:{language}", compute)
 

@@ -33,7 +33,7 @@ from django.db.models import Q
 
 from wagtail.models import Page, PageViewRestriction
 
-from home.caching.fragments import fragment
+from home.caching.fragments import Kept, fragment
 from home.caching.invalidation import VISIBILITY_TAG
 from home.caching.tags import invalidate
 from home.roles import ROOT_DEPTH
@@ -84,7 +84,7 @@ def compute_barriers():
     ]
     # Every restricted page is kept (its other languages are opened by its key below).
     found = Barriers(tuple(sorted(restricted)), outermost(unpublished))
-    return found, {"site", VISIBILITY_TAG}
+    return Kept(found, {"site", VISIBILITY_TAG})
 
 
 def barriers():

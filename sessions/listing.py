@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from home.caching import page_cache
-from home.caching.fragments import fragments
+from home.caching.fragments import Kept, fragments
 from sessions.choices import SessionFacts, SessionType
 
 CARD_TEMPLATE = "components/session_card.html"
@@ -142,7 +142,7 @@ def give_cards(placed, request, load_pages):
 
 
 def render_cards(needed, keys, request, load_pages):
-    """{key: (card HTML, tags)} for `needed` [(listed session, variant)], from the full pages
+    """{key: Kept(card HTML, tags)} for `needed` [(listed session, variant)], from the full pages
     of those sessions."""
     pages = {page.pk: page for page in load_pages({listed.pk for listed, _v in needed})}
     template = get_template(CARD_TEMPLATE)
@@ -159,5 +159,5 @@ def render_cards(needed, keys, request, load_pages):
             "show_day": variant == "day",
         }
         tags = {"site", f"page:{listed.translation_key}"}
-        made[key] = (template.render(context), tags)
+        made[key] = Kept(template.render(context), tags)
     return made

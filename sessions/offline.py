@@ -26,7 +26,7 @@ from wagtail.models import Site
 
 from home import visibility
 from home.caching import page_cache
-from home.caching.fragments import fragment
+from home.caching.fragments import Kept, fragment
 from home.caching.tags import tag_key
 
 # The programme's own views kept with it (ProgrammePage's routes): « Mon programme » and the
@@ -99,9 +99,9 @@ def offline_list_data(request):
 
     def compute():
         if edition is None:
-            return ([], {"site"}), {"site"}
+            return Kept(([], {"site"}), {"site"})
         urls, tags = edition_pages(edition, request)
-        return (urls, tags), tags | {"site"}
+        return Kept((urls, tags), tags | {"site"})
 
     key = f"offline-list:{page_cache.site_key(request)}:{language}"
     pages, tags = fragment(key, compute)

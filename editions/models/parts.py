@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from editions.structured_data import edition_event
 from home import visibility
-from home.caching.fragments import fragment
+from home.caching.fragments import Kept, fragment
 from home.chrome import site_chrome
 from home.models import hide_drafts, shown_rows
 from home.roles import page_model
@@ -88,10 +88,10 @@ class EditionParts:
                 "editorial_author": self.editorial_author,
                 "editorial_photo": self.editorial_photo,
             }
-            return found, self.page_and_edition_tags(self)
+            return Kept(found, self.page_and_edition_tags(self))
 
         if getattr(request, "is_preview", False):
-            return compute()[0]
+            return compute().value
         found = fragment(f"edition-parts:{self.pk}", compute)
         for field in ("venue", "editorial_author", "editorial_photo"):
             if getattr(self, f"{field}_id") is not None:
@@ -108,7 +108,7 @@ class EditionParts:
 
         def compute():
             (index,) = self.child_pages("speakers")
-            return index, self.page_and_edition_tags(self)
+            return Kept(index, self.page_and_edition_tags(self))
 
         index = fragment(f"speaker-index:{self.pk}", compute)
         if index is not None:

@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from editions.identity import accent_of, csp_hash, identity_css, normalised
 from editions.models import EditionPage
 from home import visibility
-from home.caching.fragments import fragment
+from home.caching.fragments import Kept, fragment
 
 register = template.Library()
 
@@ -24,7 +24,7 @@ def accents():
             .distinct()
         )
         colours = {year: normalised(colour) for year, colour in rows}
-        return {year: colour for year, colour in colours.items() if colour}, {"site"}
+        return Kept({year: colour for year, colour in colours.items() if colour}, {"site"})
 
     return fragment("edition-accents", compute)
 

@@ -4,10 +4,11 @@ same rule as whole pages (home/caching/page_cache.py): it holds while none of it
 been marked since it was computed.
 
 Two calls: `fragment(key, compute)` for one value, `fragments(keys, compute_missing)` for
-many in the same round trips to the cache.
+many in the same round trips to the cache. What is computed comes back as `Kept(value, tags)`.
 """
 
 import time
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
@@ -17,8 +18,15 @@ from .tags import ensure_marks, is_fresh, tag_key
 PREFIX = "page-cache:fragment:"
 
 
+class Kept(NamedTuple):
+    """A computed value and the tags of what it shows (``page:<key>``, ``site``…)."""
+
+    value: object
+    tags: set
+
+
 def fragment(key, compute, timeout=None):
-    """The value kept under `key`, else `compute()`'s: it returns (value, tags), and the value
+    """The value kept under `key`, else `compute()`'s: it returns Kept(value, tags), and the value
     is kept under the tags. An exception from `compute()` keeps nothing."""
     return fragments([key], lambda _missing: {key: compute()}, timeout)[key]
 
@@ -26,7 +34,7 @@ def fragment(key, compute, timeout=None):
 def fragments(keys, compute_missing, timeout=None):
     """{key: value} for each of `keys`, in two round trips to the cache when they are all
     fresh (one for the values, one for their tags' marks), however many there are:
-    `compute_missing(missing keys)` returns {key: (value, tags)} for the others, kept in
+    `compute_missing(missing keys)` returns {key: Kept(value, tags)} for the others, kept in
     one more."""
     stored = {PREFIX + key: key for key in keys}
     entries = cache.get_many(list(stored))

@@ -296,47 +296,57 @@ class PageCacheMiddleware:
             if stale is not None:
                 cache.delete(making)
 
+    class Found(NamedTuple):
+        key: str | None  # the entry's key; None when nothing is kept for this host
+        fresh: HttpResponse | None  # the kept page, to send as it is
+        stale: dict | None  # an entry some change made stale: served while one is remade
+
+    class Looked(NamedTuple):
+        site_mark: float | None  # the ``site`` tag's mark, read in the same round trip
+        fresh: HttpResponse | None
+        stale: dict | None
+
     # The tags of the addresses this worker has served: a hit then costs one round trip to
     # the cache (the entry and its tags' marks together). A stale memo only costs a second one.
     known_tags = {}
     known_tags_limit = 20000
 
     def find(self, request):
-        """(key, fresh response or None, stale entry or None) of the request's address. The
+        """Found(key, fresh response or None, stale entry or None) of the request's address. The
         site comes from what this process knows of the sites, and the ``site`` tag's mark
         with the entry, in the same round trip to the cache: only when the sites changed
         since are they read again and the entry looked up anew."""
         if _sites["rows"] is not None:
             request_site(request, _sites["rows"])
             key = entry_key(request)
-            mark, cached, stale = self.lookup(key, request)
-            if not sites_are_stale(mark):
-                return key, cached, stale
-            site_rows(mark, checked=True)
+            looked = self.lookup(key, request)
+            if not sites_are_stale(looked.site_mark):
+                return self.Found(key, looked.fresh, looked.stale)
+            site_rows(looked.site_mark, checked=True)
         request_site(request, site_rows() if _sites["rows"] is None else _sites["rows"])
         key = entry_key(request)
-        _mark, cached, stale = self.lookup(key, request)
-        return key, cached, stale
+        looked = self.lookup(key, request)
+        return self.Found(key, looked.fresh, looked.stale)
 
     def lookup(self, key, request):
-        """(the ``site`` tag's mark, fresh response or None, the stale entry if any)."""
+        """Looked(the ``site`` tag's mark, fresh response or None, the stale entry if any)."""
         site = tag_key(SITE_TAG)
         if key is None:
-            return cache.get(site), None, None
+            return self.Looked(cache.get(site), None, None)
         tags = self.known_tags.get(key, [])
         found = cache.get_many([key, site, *(tag_key(tag) for tag in tags)])
         mark = found.get(site)
         entry = found.get(key)
         if entry is None:
-            return mark, None, None
+            return self.Looked(mark, None, None)
         if entry["tags"] != tags:
             if len(self.known_tags) >= self.known_tags_limit:
                 self.known_tags.clear()
             self.known_tags[key] = entry["tags"]
             found = cache.get_many([tag_key(tag) for tag in entry["tags"]])
         if not is_fresh(entry, found):
-            return mark, None, entry
-        return mark, self.respond(entry, request, "hit"), None
+            return self.Looked(mark, None, entry)
+        return self.Looked(mark, self.respond(entry, request, "hit"), None)
 
     def respond(self, entry, request, status):
         response = HttpResponse(status=entry["status"])

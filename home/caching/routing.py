@@ -18,6 +18,7 @@ only.
 
 import hashlib
 import pickle
+from typing import NamedTuple
 
 from django.db.models.signals import post_delete, post_save
 from django.http import Http404, HttpResponse
@@ -28,7 +29,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, Site
 
 from home.caching import page_cache
-from home.caching.fragments import fragment
+from home.caching.fragments import Kept, fragment
 from home.caching.tags import invalidate
 
 
@@ -47,8 +48,13 @@ def ancestor_tags(page):
     return {f"page:{key}" for key in keys}
 
 
+class Route(NamedTuple):
+    page: object  # the specific page, with what serving it needs loaded
+    remaining: list  # the path's parts below it, for the page's own route()
+
+
 def find(request, path):
-    """(value, tags) for the cache: the page at `path` of the request's site, with what
+    """Kept(Route, tags) for the cache: the page at `path` of the request's site, with what
     serving it needs; Http404 when there is none (nothing is kept for a missing page)."""
     site = Site.find_for_request(request)
     if site is None:
@@ -65,7 +71,7 @@ def find(request, path):
     for name in getattr(page, "route_relations", ()):
         getattr(page, name)  # loaded now, kept with the page; the page's tags cover it
     page.kept_view_restrictions = list(page.get_view_restrictions())
-    return (site, page, remaining), tags
+    return Kept(Route(page, remaining), tags)
 
 
 def serve_route(request, page, args, kwargs):
@@ -100,12 +106,13 @@ def serve(request, path):
     served = []
 
     def compute():
-        (_site, page, remaining), tags = find(request, path)
-        kept = pickle.dumps((page, remaining), pickle.HIGHEST_PROTOCOL)
+        route, tags = find(request, path)
+        page, remaining = route
+        kept = pickle.dumps(tuple(route), pickle.HIGHEST_PROTOCOL)
         served.append(serve_route(request, *page.route(request, remaining)))
         if served[0].status_code != 200:
             raise NotKept
-        return kept, tags
+        return Kept(kept, tags)
 
     try:
         kept = fragment(route_key(request, path), compute)

@@ -17,7 +17,7 @@ from wagtail.models import DraftStateMixin, Page
 
 from home import visibility
 from home.admin.permissions import RolePagePermissionTester
-from home.caching.fragments import fragment
+from home.caching.fragments import Kept, fragment
 from home.caching.invalidation import pages_tags, tree_tags
 from home.caching.page_cache import keep_for_visitors, kept_for_visitors
 from home.forms import ParentAwarePageForm, drop_repeated_rows
@@ -250,10 +250,10 @@ class BasePage(Page):
             breadcrumb = self.breadcrumb_pages()
             tags = self.page_and_edition_tags(edition)
             tags |= {f"page:{page.translation_key}" for page in breadcrumb}
-            return Chrome(nav, translations, breadcrumb), tags
+            return Kept(Chrome(nav, translations, breadcrumb), tags)
 
         if getattr(request, "is_preview", False) or not self.pk:
-            return compute()[0]
+            return compute().value
         nav, translations, breadcrumb = fragment(f"chrome:{self.pk}", compute)
         own = next((row for row in translations.values() if row.pk == self.pk), None)
         if own is not None:

@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from home.caching import page_cache
-from home.caching.fragments import fragment
+from home.caching.fragments import Kept, fragment
 
 from .dates import date_range
 
@@ -78,9 +78,9 @@ def site_footer(context):
         tags = {"site"} | ({f"edition:{edition.translation_key}"} if edition else set())
         partners = edition.footer_partners() if edition is not None else []
         with context.push(footer_partners=partners):
-            return template.render(context), tags
+            return Kept(template.render(context), tags)
 
     if request is None or getattr(request, "is_preview", False) or (edition and not edition.pk):
-        return mark_safe(compute()[0])
+        return mark_safe(compute().value)
     key = f"footer:{page_cache.site_key(request)}:{get_language()}:{edition.pk if edition else 0}"
     return mark_safe(fragment(key, compute))

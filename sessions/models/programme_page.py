@@ -14,7 +14,7 @@ from wagtail.contrib.routable_page.models import path, re_path
 
 from editions.models import EditionChildPage
 from home import visibility
-from home.caching.fragments import fragment
+from home.caching.fragments import Kept, fragment
 from home.caching.page_cache import keep_for_visitors
 from home.exports import Export, ExportsMixin, export_links
 from home.models import BasePage, hide_drafts, shown_rows
@@ -266,7 +266,7 @@ class ProgrammePage(ExportsMixin, EditionChildPage):
 
         def compute():
             row = programme_changes.edition_changes(edition, within=self).values("at").first()
-            return row, {f"sessions:{edition.translation_key}"}
+            return Kept(row, {f"sessions:{edition.translation_key}"})
 
         return fragment(f"last-change:{edition.translation_key}", compute)
 

@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from home.admin.widgets import QuarterHourDateTimeInput
 from home.blocks import BodyStreamBlock
-from home.caching.fragments import fragment
+from home.caching.fragments import Kept, fragment
 from home.caching.invalidation import edition_keys, edition_tags
 from home.chrome import site_chrome
 from home.dates import period_errors
@@ -340,8 +340,10 @@ class SessionPage(ExportsMixin, SessionFacts, BasePage):
 
         def compute():
             rows = changes.described(changes.session_changes(self)[:10], self.edition)
-            return [(row["at"], row["text"]) for row in rows], {f"page:{self.translation_key}"}
+            return Kept(
+                [(row["at"], row["text"]) for row in rows], {f"page:{self.translation_key}"}
+            )
 
         if getattr(request, "is_preview", False):
-            return compute()[0]
+            return compute().value
         return fragment(f"session-changes:{self.translation_key}:{get_language()}", compute)
