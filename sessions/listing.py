@@ -16,7 +16,7 @@ from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from home.caching import page_cache
+from home.caching import sites
 from home.caching.fragments import Kept, fragments
 from sessions.choices import SessionFacts, SessionType
 
@@ -128,7 +128,7 @@ def give_cards(placed, request, load_pages):
     the cache when its tags have not changed since, else rendered from the full page
     (`load_pages(pks)` gives them, with what a card shows, in one go)."""
     wanted = {}
-    site, language = page_cache.site_key(request), get_language()
+    site, language = sites.site_key(request), get_language()
     for session, slot, show_day in placed:
         variant = card_variant(session, slot, show_day)
         wanted[card_key(session, variant, site, language)] = (session, variant)

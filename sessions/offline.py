@@ -25,7 +25,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
 from home import visibility
-from home.caching import page_cache
+from home.caching import sites
 from home.caching.fragments import Kept, fragment
 from home.caching.tags import tag_key
 
@@ -103,7 +103,7 @@ def offline_list_data(request):
         urls, tags = edition_pages(edition, request)
         return Kept((urls, tags), tags | {"site"})
 
-    key = f"offline-list:{page_cache.site_key(request)}:{language}"
+    key = f"offline-list:{sites.site_key(request)}:{language}"
     pages, tags = fragment(key, compute)
     pages = [home.get_url(request), *pages]
     # The version: the page cache's marks of what these pages show (a mark is the instant

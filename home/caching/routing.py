@@ -28,16 +28,16 @@ from wagtail import hooks
 from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, Site
 
-from home.caching import page_cache
+from home.caching import sites
 from home.caching.fragments import Kept, fragment
 from home.caching.tags import invalidate
 
 
 def route_key(request, path):
     """The site is the one Wagtail finds for the request's host and port, named by its pk
-    (home.caching.page_cache.site_key: a port, a case or a final dot of the client's own is not a
+    (home.caching.sites.site_key: a port, a case or a final dot of the client's own is not a
     new entry), the root page by the active language, the page by the path below it."""
-    address = f"{page_cache.site_key(request)}|{get_language()}|{path}"
+    address = f"{sites.site_key(request)}|{get_language()}|{path}"
     return "route:" + hashlib.sha256(address.encode()).hexdigest()
 
 

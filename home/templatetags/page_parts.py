@@ -8,7 +8,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from home.caching import page_cache
+from home.caching import sites
 from home.caching.fragments import Kept, fragment
 
 from .dates import date_range
@@ -82,5 +82,5 @@ def site_footer(context):
 
     if request is None or getattr(request, "is_preview", False) or (edition and not edition.pk):
         return mark_safe(compute().value)
-    key = f"footer:{page_cache.site_key(request)}:{get_language()}:{edition.pk if edition else 0}"
+    key = f"footer:{sites.site_key(request)}:{get_language()}:{edition.pk if edition else 0}"
     return mark_safe(fragment(key, compute))

@@ -19,7 +19,7 @@ from home.caching.page_cache import keep_for_visitors
 from home.exports import Export, ExportsMixin, export_links
 from home.models import BasePage, hide_drafts, shown_rows
 from home.translation import with_shows_french_words
-from sessions import changes as programme_changes
+from sessions import change_log
 from sessions.calendar import build_calendar
 from sessions.choices import SessionLanguage, SessionType
 from sessions.filters import (
@@ -198,10 +198,10 @@ class ProgrammePage(ExportsMixin, EditionChildPage):
         # A session moved (time, room) or otherwise changed says so, as on its own page.
         latest = {}
         if self.edition is not None:
-            changed = programme_changes.edition_changes(self.edition, within=self).exclude(
-                kind=programme_changes.ChangeKind.ADDED
+            changed = change_log.edition_changes(self.edition, within=self).exclude(
+                kind=change_log.ChangeKind.ADDED
             )
-            for row in programme_changes.described(changed, self.edition):
+            for row in change_log.described(changed, self.edition):
                 latest.setdefault(row["key"], row)
         for session in sessions:
             session.last_change = latest.get(str(session.translation_key))
@@ -252,10 +252,10 @@ class ProgrammePage(ExportsMixin, EditionChildPage):
 
     def changes(self, limit=None):
         """The changes visitors saw, newest first, as read in the active language."""
-        rows = programme_changes.edition_changes(self.edition, within=self) if self.edition else []
+        rows = change_log.edition_changes(self.edition, within=self) if self.edition else []
         if limit is not None:
             rows = rows[:limit]
-        return programme_changes.described(rows, self.edition)
+        return change_log.described(rows, self.edition)
 
     def last_change(self):
         """The latest change visitors saw (the programme links to its log), kept until a
@@ -265,7 +265,7 @@ class ProgrammePage(ExportsMixin, EditionChildPage):
             return None
 
         def compute():
-            row = programme_changes.edition_changes(edition, within=self).values("at").first()
+            row = change_log.edition_changes(edition, within=self).values("at").first()
             return Kept(row, {f"sessions:{edition.translation_key}"})
 
         return fragment(f"last-change:{edition.translation_key}", compute)

@@ -21,7 +21,7 @@ from home.dates import period_errors
 from home.exports import Export, ExportsMixin, export_links
 from home.models import BasePage, hide_drafts, shown_rows
 from home.structured_data import as_script_content
-from sessions import changes
+from sessions import change_log
 from sessions.blocks import ResourcesStreamBlock
 from sessions.calendar import build_calendar
 from sessions.choices import (
@@ -339,7 +339,7 @@ class SessionPage(ExportsMixin, SessionFacts, BasePage):
             return []
 
         def compute():
-            rows = changes.described(changes.session_changes(self)[:10], self.edition)
+            rows = change_log.described(change_log.session_changes(self)[:10], self.edition)
             return Kept(
                 [(row["at"], row["text"]) for row in rows], {f"page:{self.translation_key}"}
             )
