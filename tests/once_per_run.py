@@ -154,14 +154,14 @@ class MigratedDatabase:
 
 
 class SharedSnapshots:
-    """The demo snapshots, built by the first process that needs them and pickled, with the
-    pictures the build wrote, for the others."""
+    """Snapshots of the demo, built by the first process that needs them and pickled, with
+    the pictures the build wrote, for the others; `name` tells apart the different builds."""
 
-    def __init__(self, folder):
+    def __init__(self, folder, name="demo"):
         label = database_label()
-        self.lock = FileLock(folder / f"demo-{label}.lock")
-        self.file = folder / f"demo-{label}.pickle"
-        self.media = folder / f"demo-{label}-media"
+        self.lock = FileLock(folder / f"{name}-{label}.lock")
+        self.file = folder / f"{name}-{label}.pickle"
+        self.media = folder / f"{name}-{label}-media"
 
     def get(self, take):
         """The snapshots: taken here with `take()` (a list of Snapshot) if no process of the

@@ -97,14 +97,19 @@ def build_demo_site():
 
 
 @pytest.fixture(scope="session")
-def demo_site_rows(django_db_setup, django_db_blocker):
-    """The demo site built once per test process, committed as a live server sees it (its
-    search index and what runs on commit included), and every table read back."""
+def demo_site_rows(django_db_setup, django_db_blocker, run_folder):
+    """The demo site built once per test run, committed as a live server sees it (its search
+    index and what runs on commit included), and every table read back (shared with the
+    run's other processes: tests/once_per_run.py)."""
+    from tests.once_per_run import SharedSnapshots
     from tests.snapshot import Snapshot
 
-    with django_db_blocker.unblock():
+    def build():
         build_demo_site()
-        return Snapshot.read_all()
+        return [Snapshot.read_all()]
+
+    with django_db_blocker.unblock():
+        return SharedSnapshots(run_folder, "browser-demo").get(build)[0]
 
 
 @pytest.fixture
