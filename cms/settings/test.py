@@ -9,7 +9,15 @@ DEBUG = False
 SECRET_KEY = "tests-only-not-a-secret"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# LocMem's default 300 entries are culled by the third as soon as a walk of the demo fills
+# them, the page cache's tags among them: every page kept under a culled tag is then made
+# again (a walk of the demo's pages never hit the cache). Production's Redis keeps them.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="rencontres-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="rencontres-test-static-")

@@ -138,10 +138,36 @@ def test_a_copied_edition_keeps_every_list_in_every_language(
     assert assert_every_list_whole(2027) >= 3 * 9
 
 
-def test_check_inline_rows_finds_the_lost_lists_and_mends_them(
-    demo_translated, monkeypatch, django_capture_on_commit_callbacks
-):
+def copy_2025():
     call_command("new_edition", "--from", "2025", "--year", "2026", "--start", "2026-07-03")
+
+
+@pytest.fixture(scope="module")
+def copied_snapshot(django_db_blocker, demo_snapshots):
+    """The translated demo with its 2025 edition copied into 2026, as `new_edition` makes
+    it: made once for the tests below that start from that same copy (a copy of a whole
+    edition and its translations takes seconds), and put back in each one's transaction."""
+    from django.conf import settings
+    from django.utils import translation
+
+    from tests.snapshot import Snapshot
+
+    # In French, as each test runs (tests/conftest.py, default_language).
+    with django_db_blocker.unblock(), translation.override(settings.LANGUAGE_CODE):
+        _demo, copied = Snapshot.take(lambda: demo_snapshots("demo_translated"), copy_2025)
+    return copied
+
+
+@pytest.fixture
+def copied(db, copied_snapshot):
+    """The 2026 copy of the translated demo's 2025 edition (every table the demo or the copy
+    wrote is in the snapshot, whole)."""
+    copied_snapshot.restore()
+
+
+def test_check_inline_rows_finds_the_lost_lists_and_mends_them(
+    copied, monkeypatch, django_capture_on_commit_callbacks
+):
     # Published as before the fix: the French rows were carried onto the translations.
     monkeypatch.setattr(publishing, "own_rows", lambda *args: None)
     for page in french_pages(2026):
@@ -166,10 +192,9 @@ def test_check_inline_rows_finds_the_lost_lists_and_mends_them(
 
 
 @pytest.mark.parametrize("code", ["en", "es"])
-def test_a_translation_published_with_the_french_keeps_its_own_rows(demo_translated, code):
+def test_a_translation_published_with_the_french_keeps_its_own_rows(copied, code):
     """The translation that goes live with the French words gets rows of its own: the French
     page's rows stay where they are."""
-    call_command("new_edition", "--from", "2025", "--year", "2026", "--start", "2026-07-03")
     french = EditionPage.objects.get(year=2026, locale__language_code="fr")
     french_rows = list(french.edition_partners.values_list("pk", flat=True))
     french.get_latest_revision().publish()

@@ -17,8 +17,11 @@ savepoint rolled back afterwards; what it wrote is compared with the rules:
 - no request ends in a server error.
 """
 
+import copy
+
+from django.conf import settings
 from django.contrib.auth.models import Group
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, IntegerField, Max, Sum
 from django.db.models.functions import Cast
 from django.test import Client
@@ -111,6 +114,17 @@ def fingerprint():
         get_image_model().objects.aggregate(n=Count("pk"), files=Max("file")),
         tuple(model.objects.count() for model in SNIPPETS.values()),
     )
+
+
+def rows_written():
+    """How many rows the connection has inserted, changed or deleted so far, where the
+    database counts them (SQLite's total_changes, triggers included); None elsewhere. The
+    same count before and after a request: it wrote nothing, and a snapshot would be the
+    one taken before it."""
+    if connection.vendor != "sqlite":
+        return None
+    connection.ensure_connection()
+    return connection.connection.total_changes
 
 
 def snippet_live(row):
@@ -244,6 +258,11 @@ def walk_as(group, user, world, capture):
     language = GROUPS[group]
     languages = ["fr", language, "es" if language == "en" else "en"] if language else ["fr", "en"]
     client = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    # Logged in once, outside the requests' savepoints: each request's rollback puts the
+    # session row back as the login left it (a logout or a new key included), and the cookie
+    # is put back before the next, so every request starts from that same fresh session.
+    client.force_login(user)
+    session = copy.copy(client.cookies[settings.SESSION_COOKIE_NAME])
     before = snapshot()
     unchanged = fingerprint()
     problems = []
@@ -259,18 +278,22 @@ def walk_as(group, user, world, capture):
             done.add(path)
             for method in ("get", "post"):
                 with transaction.atomic():
-                    client.force_login(user)
+                    client.cookies[settings.SESSION_COOKIE_NAME] = copy.copy(session)
                     client.cookies["csrftoken"] = CSRF
+                    written = rows_written()
                     with capture(execute=True):
                         if method == "get":
                             response = client.get(path)
                         else:
                             response = client.post(path, post_data(world, page))
-                    wrote = method == "post" or fingerprint() != unchanged
+                    if written is not None:  # exact: compared in full after any write
+                        wrote = rows_written() != written
+                    else:
+                        wrote = method == "post" or fingerprint() != unchanged
                     after = snapshot() if wrote else before
                     transaction.set_rollback(True)
-                if wrote:  # a deleted image's file goes at once, even when its row comes back
-                    world.restore_files()
+                if wrote or method == "post":  # a deleted image's file goes at once, even
+                    world.restore_files()  # when its row comes back
                 view_name = resolve(path.split("?")[0]).view_name
                 asked.add(view_name)
                 where = f"{group}: {method.upper()} {path} ({view_name})"
