@@ -5,6 +5,10 @@ While Redis is down or slow, each process keeps what it stores in its own memory
 seconds at most (pages keep being served from there; sessions (cached_db) and renditions
 fall back to the database), and a warning is logged at most every ten seconds. Short
 socket timeouts (OPTIONS in the settings) keep a hanging Redis from holding requests.
+
+Both read an entry that this code cannot unpickle as a miss: after a deploy that moved or
+renamed a class, the entries the previous release stored (a route's page, an edition's
+summaries) would otherwise fail every request that reads them until they expire.
 """
 
 import functools
@@ -15,10 +19,12 @@ import time
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.core.files import locks
 
 from redis.exceptions import RedisError
+
+from home.caching.pickles import UNREADABLE
 
 logger = logging.getLogger(__name__)
 _last_warning = [0.0]
@@ -40,11 +46,61 @@ def _capped(timeout):
     return timeout
 
 
+_MISSING = object()
+
+
+class ReadsWhatItCan:
+    """A cache whose entries this code cannot read count as misses (and are deleted)."""
+
+    def get(self, key, default=None, version=None):
+        try:
+            return super().get(key, default, version)
+        except UNREADABLE as error:
+            logger.warning("cache entry unreadable by this release, dropped: %s", error)
+            super().delete(key, version)
+            return default
+
+    def get_many(self, keys, version=None):
+        try:
+            return super().get_many(keys, version)
+        except UNREADABLE:
+            found = {}
+            for key in keys:
+                value = self.get(key, _MISSING, version)
+                if value is not _MISSING:
+                    found[key] = value
+            return found
+
+
+class OneClientPerPool(RedisCacheClient):
+    """Django's Redis cache client, which makes a `redis.Redis` client object for every call
+    (a fifth of a millisecond each, about fifty times a page made from the database): here
+    one per connection pool, made once. A `redis.Redis` client is safe to share between
+    threads (it takes a connection from the pool for each command)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
+class ReadableRedisCache(ReadsWhatItCan, RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = OneClientPerPool
+
+
 def _resilient(name, timeout_at=None):
     """Redis's method `name`, or, while Redis fails, the same on a cache in the process's own
     memory whose entries live FALLBACK_SECONDS at most: each worker then keeps serving
     stored pages during an outage, and nothing it keeps outlives the outage by long."""
-    method = getattr(RedisCache, name)
+    method = getattr(ReadableRedisCache, name)
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
@@ -65,7 +121,7 @@ def _resilient(name, timeout_at=None):
     return wrapper
 
 
-class ResilientRedisCache(RedisCache):
+class ResilientRedisCache(ReadableRedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self.fallback = LocMemCache(f"fallback-{id(self)}", {"OPTIONS": {"MAX_ENTRIES": 2000}})
@@ -82,7 +138,7 @@ class ResilientRedisCache(RedisCache):
     clear = _resilient("clear")
 
 
-class SharedFileCache(FileBasedCache):
+class SharedFileCache(ReadsWhatItCan, FileBasedCache):
     """Django's file-based cache, shared by every process on the machine, with an `add` that
     only one of them wins, as on Redis: the page cache makes a page once while the others
     serve the last version (its ``:making`` key), and registration asks its provider once.

@@ -5,4 +5,6 @@
 - `routing`: a page found from its address without walking the tree, for the views the page
   cache cannot answer.
 - `invalidation`: what each change drops (tags) and purges from the CDN.
+- `sites`, `tags`, `fragments`, `pickles`: the site a request is for, the tags' marks, values
+  shared by many pages, and what reading an entry of another release raises.
 """

@@ -58,3 +58,8 @@ def fragments(keys, compute_missing, timeout=None):
         )
         values.update({key: value for key, (value, _tags) in computed.items()})
     return values
+
+
+def forget(key):
+    """Drop the value kept under `key` (one its reader could not use)."""
+    cache.delete(PREFIX + key)

@@ -29,7 +29,8 @@ from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, Site
 
 from home.caching import sites
-from home.caching.fragments import Kept, fragment
+from home.caching.fragments import Kept, forget, fragment
+from home.caching.pickles import UNREADABLE
 from home.caching.tags import invalidate
 
 
@@ -124,7 +125,12 @@ def serve(request, path):
         return wagtail_views.serve(request, path)  # Wagtail's own routing answers
     if served:
         return served[0]
-    page, remaining = pickle.loads(kept)
+    try:
+        page, remaining = pickle.loads(kept)
+    except UNREADABLE:
+        # Kept by another release (a page class since moved or renamed): found again.
+        forget(route_key(request, path))
+        return serve(request, path)
     return serve_route(request, *page.route(request, remaining))
 
 
