@@ -84,3 +84,40 @@ def site_footer(context):
         return mark_safe(compute().value)
     key = f"footer:{sites.site_key(request)}:{get_language()}:{edition.pk if edition else 0}"
     return mark_safe(fragment(key, compute))
+
+
+class PageFragmentNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context):
+        page, request = context.get("page"), context.get("request")
+
+        def compute():
+            return Kept(self.nodelist.render(context), page.cache_tags())
+
+        if (
+            page is None
+            or not page.pk
+            or request is None
+            or getattr(request, "is_preview", False)
+            or request.GET
+        ):
+            return self.nodelist.render(context)
+        key = f"page-fragment:{page.pk}:{get_language()}:{self.name.resolve(context)}"
+        return mark_safe(fragment(key, compute))
+
+
+@register.tag
+def page_fragment(parser, token):
+    """`{% page_fragment "name" %}…{% endpage_fragment %}`: a part of the page's view, made
+    once and shared through the cache under the page's own tags (dropped exactly when the
+    page's cached view is). For a list of pictures (the speakers' photos, the partners'
+    logos): each picture's HTML is one read of the shared cache, so a list of a hundred made
+    a hundred round trips to Redis on every view made from the database; the list is one.
+    Not kept for a preview, nor for a view with parameters (it may filter what it shows)."""
+    _tag, name = token.split_contents()
+    nodelist = parser.parse(("endpage_fragment",))
+    parser.delete_first_token()
+    return PageFragmentNode(nodelist, parser.compile_filter(name))

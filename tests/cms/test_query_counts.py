@@ -96,7 +96,9 @@ def test_every_page_type_needs_at_most_15_queries_whatever_the_programme_size(gr
     for n in range(40):
         session = SessionPageFactory(parent=programme, at=(9 + n % 8, 0), minutes=45)
         for _ in range(2):
-            SessionSpeakerFactory(session=session)
+            SessionSpeakerFactory(
+                session=session, person=PersonFactory(photo=wagtail_factories.ImageFactory())
+            )
     for _ in range(20):
         EditionPartnerFactory(
             edition=grown, partner=PartnerFactory(logo=wagtail_factories.ImageFactory())
